@@ -1,0 +1,236 @@
+// A rule set compiled for scanning: one automaton over every literal.
+//
+// Compiling turns each keyword occurrence in a rule into a *leaf*, each
+// `not-inside` word into a *guard* and each regex into a *gated regex*,
+// and puts every distinct literal (keywords, guard words, regex atoms) into
+// one `AhoCorasick`. A pattern can serve several leaves (the same keyword
+// in two rules): `uses` maps a pattern to all of them. The result is
+// immutable and `Sendable`; scanners on many threads share it.
+
+import Foundation
+
+/// A compiled expression; leaves and regexes are indexes into the tables.
+public indirect enum CompiledExpr: Sendable {
+  case leaf(Int32)
+  case regex(Int32)
+  case any([CompiledExpr])
+  case all([CompiledExpr])
+  case not(CompiledExpr)
+  case sentence([CompiledExpr])
+  case near(Int, CompiledExpr, CompiledExpr)
+  case title(CompiledExpr)
+}
+
+/// One keyword as used by one rule.
+public struct Leaf: Sendable {
+  public var rule: Int32
+  public var length: Int32
+  /// The keyword starts (ends) with a word character: the hit must not be
+  /// preceded (followed) by one.
+  public var wordStart: Bool
+  public var wordEnd: Bool
+  /// False under `not(…)`: contexts do not filter it.
+  public var positive: Bool
+  public var keyword: String
+}
+
+/// A regex of a rule, run when one of its atoms occurred.
+public struct GatedRegex: @unchecked Sendable {
+  // NSRegularExpression is immutable and documented thread-safe for matching.
+  public var regex: NSRegularExpression
+  public var source: String
+  public var rule: Int32
+  /// No atoms: runs on every article.
+  public var alwaysRun: Bool
+  public var positive: Bool
+}
+
+public struct CompiledRule: Sendable {
+  public var topic: Int
+  public var weight: Double
+  public var cap: Int
+  public var expr: CompiledExpr
+  public var notBefore: [[UInt8]]
+  public var notAfter: [[UInt8]]
+  /// Guard ids of `not-inside` words.
+  public var guards: [Int32]
+  public var ignored: HitContext
+  /// `file:line`
+  public var location: String
+  public var lineText: String
+}
+
+public struct CompiledTopic: Sendable {
+  public var id: String
+  public var name: String
+  public var threshold: Double
+  public var rules: Range<Int>
+}
+
+/// What one occurrence of a pattern means.
+public enum PatternUse: Sendable {
+  case leaf(Int32)
+  case atom(Int32)
+  case guardWord(Int32)
+}
+
+/// A rule set ready to scan articles.
+public final class CompiledRules: Sendable {
+  public let topics: [CompiledTopic]
+  public let rules: [CompiledRule]
+  public let leaves: [Leaf]
+  public let regexes: [GatedRegex]
+  public let automaton: AhoCorasick
+  public let patterns: [String]
+  /// Pattern p's uses are `uses[useStart[p]..<useStart[p+1]]`.
+  let useStart: [Int32]
+  let uses: [PatternUse]
+  /// Regexes that run on every article.
+  let alwaysRegexes: [Int32]
+  public let guardCount: Int
+  /// Warnings found while compiling (slow regexes).
+  public let diagnostics: [Diagnostic]
+
+  /// Compiles a parsed rule set. Fails with the set's errors (or regex
+  /// errors) when there are any.
+  public static func compile(_ set: RuleSet) -> Result<CompiledRules, CompileFailure> {
+    var b = Builder()
+    for t in set.topics { b.add(topic: t) }
+    let all = set.diagnostics + b.diagnostics
+    if all.contains(where: \.isError) { return .failure(CompileFailure(diagnostics: all)) }
+    return .success(CompiledRules(b, diagnostics: b.diagnostics))
+  }
+
+  /// Loads and compiles the rules at `path`.
+  public static func load(path: String) -> Result<CompiledRules, CompileFailure> {
+    compile(RuleParser.load(path: path))
+  }
+
+  init(_ b: Builder, diagnostics: [Diagnostic]) {
+    topics = b.topics
+    rules = b.rules
+    leaves = b.leaves
+    regexes = b.regexes
+    patterns = b.patterns
+    automaton = AhoCorasick(patterns: b.patterns.map { Array($0.utf8) })
+    var start: [Int32] = [0]
+    var flat: [PatternUse] = []
+    for u in b.patternUses {
+      flat.append(contentsOf: u)
+      start.append(Int32(flat.count))
+    }
+    useStart = start
+    uses = flat
+    alwaysRegexes = b.regexes.indices.filter { b.regexes[$0].alwaysRun }.map { Int32($0) }
+    guardCount = b.guardCount
+    self.diagnostics = diagnostics
+  }
+
+  /// Index of the topic with `id`.
+  public func topicIndex(_ id: String) -> Int? { topics.firstIndex { $0.id == id } }
+
+  struct Builder {
+    var topics: [CompiledTopic] = []
+    var rules: [CompiledRule] = []
+    var leaves: [Leaf] = []
+    var regexes: [GatedRegex] = []
+    var patterns: [String] = []
+    var patternIndex: [String: Int] = [:]
+    var patternUses: [[PatternUse]] = []
+    var guardCount = 0
+    var diagnostics: [Diagnostic] = []
+
+    mutating func pattern(_ s: String) -> Int {
+      if let p = patternIndex[s] { return p }
+      patternIndex[s] = patterns.count
+      patterns.append(s)
+      patternUses.append([])
+      return patterns.count - 1
+    }
+
+    mutating func add(topic t: TopicDecl) {
+      let first = rules.count
+      for r in t.rules {
+        let ruleIndex = Int32(rules.count)
+        var guards: [Int32] = []
+        for w in r.notInside {
+          let g = Int32(guardCount)
+          guardCount += 1
+          patternUses[pattern(w)].append(.guardWord(g))
+          guards.append(g)
+        }
+        let expr = compile(r.expr, rule: ruleIndex, positive: true, line: r.lineText)
+        rules.append(
+          CompiledRule(
+            topic: topics.count, weight: r.weight, cap: r.cap, expr: expr,
+            notBefore: r.notBefore.map { Array($0.utf8) }, notAfter: r.notAfter.map { Array($0.utf8) },
+            guards: guards, ignored: r.ignored, location: r.span.fileLine, lineText: r.lineText))
+      }
+      topics.append(CompiledTopic(id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count))
+    }
+
+    mutating func compile(_ e: RuleExpr, rule: Int32, positive: Bool, line: String) -> CompiledExpr {
+      switch e {
+      case .keyword(let k, _):
+        let id = Int32(leaves.count)
+        let scalars = Array(k.unicodeScalars)
+        leaves.append(
+          Leaf(
+            rule: rule, length: Int32(k.utf8.count), wordStart: CharClass.of(scalars.first!.value) == .word,
+            wordEnd: CharClass.of(scalars.last!.value) == .word, positive: positive, keyword: k))
+        patternUses[pattern(k)].append(.leaf(id))
+        return .leaf(id)
+      case .regex(let source, let span):
+        let folded = LiteralAtoms.foldLiterals(source)
+        let id = Int32(regexes.count)
+        let re: NSRegularExpression
+        do {
+          re = try NSRegularExpression(pattern: folded, options: [.caseInsensitive])
+        } catch {
+          diagnostics.append(.badRegex(LiteralAtoms.describe(error), at: span, line: line))
+          return .regex(-1)
+        }
+        let atoms = LiteralAtoms.atoms(folded)
+        if atoms == nil { diagnostics.append(.slowRegex(at: span, line: line)) }
+        regexes.append(GatedRegex(regex: re, source: source, rule: rule, alwaysRun: atoms == nil, positive: positive))
+        for a in atoms ?? [] { patternUses[pattern(a)].append(.atom(id)) }
+        return .regex(id)
+      case .any(let xs): return .any(xs.map { compile($0, rule: rule, positive: positive, line: line) })
+      case .all(let xs): return .all(xs.map { compile($0, rule: rule, positive: positive, line: line) })
+      case .sentence(let xs): return .sentence(xs.map { compile($0, rule: rule, positive: positive, line: line) })
+      case .not(let x, _): return .not(compile(x, rule: rule, positive: false, line: line))
+      case .near(let n, let a, let b):
+        return .near(
+          n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: positive, line: line))
+      case .title(let x): return .title(compile(x, rule: rule, positive: positive, line: line))
+      }
+    }
+  }
+}
+
+/// Why a rule set did not compile.
+public struct CompileFailure: Error, Sendable {
+  public var diagnostics: [Diagnostic]
+}
+
+extension LiteralAtoms {
+  /// Folds non-ASCII literal characters of a regex the way the normaliser
+  /// folds text (traditional → simplified, full-width → ASCII).
+  static func foldLiterals(_ source: String) -> String {
+    var out = String.UnicodeScalarView()
+    for s in source.unicodeScalars {
+      if s.isASCII {
+        out.append(s)
+      } else if let f = Normalizer.fold(s.value), let u = Unicode.Scalar(f) {
+        out.append(u)
+      }
+    }
+    return String(out)
+  }
+
+  static func describe(_ error: Error) -> String {
+    let ns = error as NSError
+    if let d = ns.userInfo["NSInvalidValue"] as? String { return "cannot parse `\(d)`" }
+    return "the pattern does not compile"
+  }
+}

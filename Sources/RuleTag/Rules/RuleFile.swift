@@ -1,0 +1,104 @@
+// The syntax tree of rule files, with source spans.
+//
+// A rule file is line-oriented:
+//
+//     # comment
+//     include common.rules                 (a file or a folder of *.rules)
+//     topic new-employment "新就业形态劳动者" threshold 4 ignore-in list|slogan
+//       +4  新就业形态, 新业态劳动者, 网约配送员
+//       +2  骑手  not-before 之家  not-after 交警  cap 2
+//       +3  /(外卖|快递)(员|骑手)/
+//       +3  sentence(工会 | 总工会, 骑手 | 快递员)
+//       +2  near(10, 驿站, 外卖|快递)
+//       -3  招聘会
+//
+// A rule line is a signed weight, an expression, then options. See
+// README.md for the full language.
+
+/// One term of a rule expression.
+public indirect enum RuleExpr: Equatable, Sendable {
+  /// A literal keyword, already normalised.
+  case keyword(String, SourceSpan)
+  /// A regular expression (ICU syntax) run on normalised text.
+  case regex(String, SourceSpan)
+  /// Any of the terms.
+  case any([RuleExpr])
+  /// All of the terms, anywhere in the article.
+  case all([RuleExpr])
+  /// None of the term's hits (only inside `all` and `sentence`).
+  case not(RuleExpr, SourceSpan)
+  /// All terms in one sentence.
+  case sentence([RuleExpr])
+  /// Two terms within `distance` characters of each other.
+  case near(Int, RuleExpr, RuleExpr)
+  /// The term in the headline.
+  case title(RuleExpr)
+}
+
+/// The functions a rule expression can call.
+public enum RuleFunction: String, CaseIterable, Sendable {
+  case all, any, not, sentence, near, title
+  public static var allNames: [String] { allCases.map(\.rawValue) }
+}
+
+/// The options that can follow a rule's expression.
+public enum RuleOption: String, CaseIterable, Sendable {
+  case cap
+  case notBefore = "not-before"
+  case notAfter = "not-after"
+  case notInside = "not-inside"
+  case countsIn = "counts-in"
+  case ignoreIn = "ignore-in"
+
+  public static var allNames: [String] { allCases.map(\.rawValue) }
+
+  /// How the option is written.
+  public var usage: String {
+    switch self {
+    case .cap: return "write `cap N`: the rule adds its weight at most N times (default 1)"
+    case .notBefore: return "write `not-before 之家|驿站`: a hit followed by one of these does not count"
+    case .notAfter: return "write `not-after 总|交警`: a hit preceded by one of these does not count"
+    case .notInside: return "write `not-inside 红色驿站`: a hit inside one of these longer words does not count"
+    case .countsIn: return "write `counts-in list|slogan|plan`: hits there count (lists and slogans do not by default)"
+    case .ignoreIn: return "write `ignore-in list|slogan|plan`: hits there do not count"
+    }
+  }
+}
+
+/// One rule line.
+public struct RuleDecl: Equatable, Sendable {
+  public var weight: Double
+  public var expr: RuleExpr
+  /// How many hits add the weight (default 1).
+  public var cap: Int = 1
+  public var notBefore: [String] = []
+  public var notAfter: [String] = []
+  public var notInside: [String] = []
+  /// Contexts whose hits are dropped (after the topic default and options).
+  public var ignored: HitContext
+  /// The whole line, for evidence and diagnostics.
+  public var span: SourceSpan
+  public var lineText: String
+}
+
+/// One topic block.
+public struct TopicDecl: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public var threshold: Double
+  /// Contexts ignored by default for this topic's rules.
+  public var ignored: HitContext
+  public var span: SourceSpan
+  public var lineText: String
+  public var rules: [RuleDecl] = []
+}
+
+/// Everything parsed from a set of rule files.
+public struct RuleSet: Sendable {
+  public var topics: [TopicDecl] = []
+  public var diagnostics: [Diagnostic] = []
+  public var files: [String] = []
+
+  public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+  public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+}

@@ -1,0 +1,394 @@
+// Scanning one article: normalise once, run the automaton once, then score.
+//
+// A `ArticleScanner` owns all scratch space (normalised text, hit lists, per-leaf
+// chains), so a thread reuses one scanner for every article it scans and
+// the shared `CompiledRules` stays immutable. Only rules that one of their
+// literals touched are evaluated: the cost of scoring grows with the hits,
+// not with the size of the rule set.
+
+import Foundation
+
+/// A span of normalised text.
+public struct Span: Equatable, Sendable {
+  public var start: Int32
+  public var end: Int32
+  public init(_ start: Int32, _ end: Int32) {
+    self.start = start
+    self.end = end
+  }
+}
+
+/// One piece of evidence: where a hit is in the original article.
+public struct EvidenceSpan: Equatable, Sendable {
+  /// Byte range in the original `title + "\n" + text`.
+  public var start: Int
+  public var end: Int
+  /// Byte range of the sentence around it, same coordinates.
+  public var sentenceStart: Int
+  public var sentenceEnd: Int
+}
+
+/// A rule that fired on an article.
+public struct FiredRule: Equatable, Sendable {
+  public var rule: Int
+  /// How many hits counted (after the cap).
+  public var count: Int
+  /// The rule's contribution: weight × count.
+  public var score: Double
+  /// One entry per counted hit; each hit has one or more spans.
+  public var hits: [[EvidenceSpan]]
+}
+
+/// The scores of one article.
+public struct ArticleResult: Equatable, Sendable {
+  /// Score per topic, in rule-set order.
+  public var scores: [Double]
+  /// Whether each topic reached its threshold.
+  public var tagged: [Bool]
+  /// Fired rules per topic.
+  public var fired: [[FiredRule]]
+}
+
+/// Scans articles against compiled rules. Not thread-safe: one per thread.
+public struct ArticleScanner {
+  public let rules: CompiledRules
+  /// The normalised article (title, `\n`, text).
+  public private(set) var doc = NormalizedText()
+  var titleEnd = 0
+  var hits: [PatternHit] = []
+  // Per-leaf chains of hits: head index into `nodes`, -1 when none.
+  var leafHead: [Int32]
+  var nodes: [(span: Span, next: Int32)] = []
+  var touchedLeaves: [Int32] = []
+  var guardHead: [Int32]
+  var touchedGuards: [Int32] = []
+  var gate: [Bool]
+  var gatedRegexes: [Int32] = []
+  var regexHits: [[Span]]
+  var ruleTouched: [Bool]
+  var touchedRules: [Int32] = []
+  var sentenceEnds: [Int32] = []
+  var sentencesReady = false
+  var contextCache: [Int32: HitContext] = [:]
+
+  public init(rules: CompiledRules) {
+    self.rules = rules
+    leafHead = [Int32](repeating: -1, count: rules.leaves.count)
+    guardHead = [Int32](repeating: -1, count: rules.guardCount)
+    gate = [Bool](repeating: false, count: rules.regexes.count)
+    regexHits = [[Span]](repeating: [], count: rules.regexes.count)
+    ruleTouched = [Bool](repeating: false, count: rules.rules.count)
+  }
+
+  /// Scores an article given as raw UTF-8 title and text.
+  public mutating func scan(title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> ArticleResult {
+    doc.removeAll()
+    Normalizer.append(title, base: 0, to: &doc)
+    if !doc.bytes.isEmpty {
+      doc.bytes.append(0x0A)
+      doc.originStart.append(Int32(title.count))
+      doc.originEnd.append(Int32(title.count + 1))
+    }
+    titleEnd = doc.bytes.count
+    Normalizer.append(text, base: title.count + 1, to: &doc)
+    return score()
+  }
+
+  /// Scores an article given as Strings.
+  public mutating func scan(title: String, text: String) -> ArticleResult {
+    var t = title
+    var x = text
+    return t.withUTF8 { tp in x.withUTF8 { xp in scan(title: tp, text: xp) } }
+  }
+
+  mutating func reset() {
+    for l in touchedLeaves { leafHead[Int(l)] = -1 }
+    touchedLeaves.removeAll(keepingCapacity: true)
+    for g in touchedGuards { guardHead[Int(g)] = -1 }
+    touchedGuards.removeAll(keepingCapacity: true)
+    for r in gatedRegexes {
+      gate[Int(r)] = false
+      regexHits[Int(r)].removeAll()
+    }
+    gatedRegexes.removeAll(keepingCapacity: true)
+    for r in touchedRules { ruleTouched[Int(r)] = false }
+    touchedRules.removeAll(keepingCapacity: true)
+    nodes.removeAll(keepingCapacity: true)
+    hits.removeAll(keepingCapacity: true)
+    sentencesReady = false
+    contextCache.removeAll(keepingCapacity: true)
+  }
+
+  @inline(__always)
+  mutating func touch(rule r: Int32) {
+    if !ruleTouched[Int(r)] {
+      ruleTouched[Int(r)] = true
+      touchedRules.append(r)
+    }
+  }
+
+  mutating func score() -> ArticleResult {
+    reset()
+    let rs = rules
+    doc.bytes.withUnsafeBufferPointer { p in
+      rs.automaton.findAll(in: p, into: &hits)
+      // Hits come in order of end; chains are built newest first.
+      for h in hits {
+        let a = Int(rs.useStart[Int(h.pattern)])
+        let b = Int(rs.useStart[Int(h.pattern) + 1])
+        for k in a..<b {
+          switch rs.uses[k] {
+          case .leaf(let l):
+            let leaf = rs.leaves[Int(l)]
+            let start = Int(h.end - leaf.length)
+            if leaf.wordStart && start > 0 && precededByWord(p, start) { continue }
+            if leaf.wordEnd && Int(h.end) < p.count && followedByWord(p, Int(h.end)) { continue }
+            if leafHead[Int(l)] < 0 { touchedLeaves.append(l) }
+            nodes.append((Span(Int32(start), h.end), leafHead[Int(l)]))
+            leafHead[Int(l)] = Int32(nodes.count - 1)
+            touch(rule: leaf.rule)
+          case .atom(let r):
+            if !gate[Int(r)] {
+              gate[Int(r)] = true
+              gatedRegexes.append(r)
+              touch(rule: rs.regexes[Int(r)].rule)
+            }
+          case .guardWord(let g):
+            if guardHead[Int(g)] < 0 { touchedGuards.append(g) }
+            let len = Int32(rs.patterns[Int(h.pattern)].utf8.count)
+            nodes.append((Span(h.end - len, h.end), guardHead[Int(g)]))
+            guardHead[Int(g)] = Int32(nodes.count - 1)
+          }
+        }
+      }
+    }
+    for r in rs.alwaysRegexes where !gate[Int(r)] {
+      gate[Int(r)] = true
+      gatedRegexes.append(r)
+      touch(rule: rs.regexes[Int(r)].rule)
+    }
+    if !gatedRegexes.isEmpty { runRegexes() }
+
+    var result = ArticleResult(
+      scores: [Double](repeating: 0, count: rs.topics.count), tagged: [Bool](repeating: false, count: rs.topics.count),
+      fired: [[FiredRule]](repeating: [], count: rs.topics.count))
+    touchedRules.sort()
+    for r in touchedRules {
+      let rule = rs.rules[Int(r)]
+      var ruleHits = evaluate(rule.expr, rule: rule)
+      if ruleHits.isEmpty { continue }
+      ruleHits = ArticleScanner.dedupe(ruleHits)
+      let count = min(ruleHits.count, rule.cap)
+      let contribution = rule.weight * Double(count)
+      result.scores[rule.topic] += contribution
+      let evidence = ruleHits.prefix(count).map { $0.map(evidenceSpan) }
+      result.fired[rule.topic].append(FiredRule(rule: Int(r), count: count, score: contribution, hits: evidence))
+    }
+    for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
+    return result
+  }
+
+  // MARK: Word boundaries
+
+  @inline(__always)
+  func precededByWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let s = Sentences.scalarStart(p, i - 1)
+    return CharClass.of(UTF8Bytes.decode(p, at: s).scalar) == .word
+  }
+
+  @inline(__always)
+  func followedByWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    CharClass.of(UTF8Bytes.decode(p, at: i).scalar) == .word
+  }
+
+  // MARK: Regexes
+
+  mutating func runRegexes() {
+    let text = doc.string
+    let ns = text as NSString
+    let whole = NSRange(location: 0, length: ns.length)
+    var found: [(Int32, Int, Int)] = []  // regex, utf16 start, utf16 end
+    for r in gatedRegexes {
+      let g = rules.regexes[Int(r)]
+      for m in g.regex.matches(in: text, options: [], range: whole) where m.range.length > 0 {
+        found.append((r, m.range.location, m.range.location + m.range.length))
+      }
+    }
+    if found.isEmpty { return }
+    // UTF-16 offset → byte offset, in one walk over the bytes.
+    var map = [Int32](repeating: 0, count: ns.length + 1)
+    doc.bytes.withUnsafeBufferPointer { p in
+      var i = 0
+      var u = 0
+      while i < p.count {
+        let (s, len) = UTF8Bytes.decode(p, at: i)
+        map[u] = Int32(i)
+        if s > 0xFFFF {
+          map[u + 1] = Int32(i)
+          u += 2
+        } else {
+          u += 1
+        }
+        i += len
+      }
+      map[u] = Int32(p.count)
+    }
+    for (r, a, b) in found { regexHits[Int(r)].append(Span(map[a], map[b])) }
+  }
+
+  // MARK: Evaluation
+
+  /// A hit of an expression: one or more spans, the first one the anchor.
+  typealias Hit = [Span]
+
+  mutating func evaluate(_ e: CompiledExpr, rule: CompiledRule) -> [Hit] {
+    switch e {
+    case .leaf(let l):
+      var out: [Hit] = []
+      var n = leafHead[Int(l)]
+      let leaf = rules.leaves[Int(l)]
+      while n >= 0 {
+        let s = nodes[Int(n)].span
+        if accept(s, rule: rule, positive: leaf.positive) { out.append([s]) }
+        n = nodes[Int(n)].next
+      }
+      out.reverse()
+      return out
+    case .regex(let r):
+      if r < 0 || !gate[Int(r)] { return [] }
+      let positive = rules.regexes[Int(r)].positive
+      return regexHits[Int(r)].filter { accept($0, rule: rule, positive: positive) }.map { [$0] }
+    case .any(let xs):
+      var out: [Hit] = []
+      for x in xs { out += evaluate(x, rule: rule) }
+      out.sort { $0[0].start < $1[0].start }
+      return out
+    case .not(let x):
+      return evaluate(x, rule: rule)
+    case .title(let x):
+      return evaluate(x, rule: rule).filter { Int($0[0].start) < titleEnd }
+    case .all(let xs):
+      var combined: Hit = []
+      for x in xs {
+        if case .not(let inner) = x {
+          if !evaluate(inner, rule: rule).isEmpty { return [] }
+        } else {
+          guard let first = evaluate(x, rule: rule).first else { return [] }
+          combined += first
+        }
+      }
+      return [combined]
+    case .sentence(let xs):
+      ensureSentences()
+      var positives: [[Int: Hit]] = []
+      var negatives: [Set<Int>] = []
+      for x in xs {
+        if case .not(let inner) = x {
+          negatives.append(Set(evaluate(inner, rule: rule).map { sentenceOf($0[0]) }))
+        } else {
+          var bySentence: [Int: Hit] = [:]
+          for h in evaluate(x, rule: rule) where bySentence[sentenceOf(h[0])] == nil {
+            bySentence[sentenceOf(h[0])] = h
+          }
+          if bySentence.isEmpty { return [] }
+          positives.append(bySentence)
+        }
+      }
+      var out: [Hit] = []
+      for s in positives[0].keys.sorted() {
+        if negatives.contains(where: { $0.contains(s) }) { continue }
+        if positives.allSatisfy({ $0[s] != nil }) { out.append(positives.flatMap { $0[s]! }) }
+      }
+      return out
+    case .near(let distance, let a, let b):
+      let ha = evaluate(a, rule: rule)
+      if ha.isEmpty { return [] }
+      let hb = evaluate(b, rule: rule)
+      var out: [Hit] = []
+      doc.bytes.withUnsafeBufferPointer { p in
+        for x in ha {
+          var best: (Int, Hit)? = nil
+          for y in hb {
+            let g = ArticleScanner.gap(x[0], y[0], p)
+            if g <= distance && (best == nil || g < best!.0) { best = (g, y) }
+          }
+          if let best { out.append(x + best.1) }
+        }
+      }
+      return out
+    }
+  }
+
+  /// Characters between two spans (0 when they touch or overlap).
+  static func gap(_ a: Span, _ b: Span, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+    let from = Int(min(a.end, b.end))
+    let to = Int(max(a.start, b.start))
+    if to <= from { return 0 }
+    var c = 0
+    for i in from..<to where p[i] & 0xC0 != 0x80 { c += 1 }
+    return c
+  }
+
+  /// Whether a leaf or regex hit counts: guards and contexts.
+  mutating func accept(_ s: Span, rule: CompiledRule, positive: Bool) -> Bool {
+    let ok: Bool = doc.bytes.withUnsafeBufferPointer { p in
+      for w in rule.notAfter where Int(s.start) >= w.count {
+        if Sentences.starts(p, at: Int(s.start) - w.count, with: w) { return false }
+      }
+      for w in rule.notBefore where Sentences.starts(p, at: Int(s.end), with: w) { return false }
+      for g in rule.guards {
+        var n = guardHead[Int(g)]
+        while n >= 0 {
+          let o = nodes[Int(n)].span
+          if o.start <= s.start && s.end <= o.end { return false }
+          n = nodes[Int(n)].next
+        }
+      }
+      return true
+    }
+    if !ok { return false }
+    if positive && !rule.ignored.isEmpty {
+      let c = context(of: s)
+      if !c.intersection(rule.ignored).isEmpty { return false }
+    }
+    return true
+  }
+
+  mutating func context(of s: Span) -> HitContext {
+    let key = s.start &* 4096 &+ (s.end - s.start)
+    if let c = contextCache[key] { return c }
+    let c = doc.bytes.withUnsafeBufferPointer { Sentences.context(of: Int(s.start)..<Int(s.end), in: $0) }
+    contextCache[key] = c
+    return c
+  }
+
+  mutating func ensureSentences() {
+    if sentencesReady { return }
+    doc.bytes.withUnsafeBufferPointer { Sentences.sentenceEnds($0, into: &sentenceEnds) }
+    sentencesReady = true
+  }
+
+  func sentenceOf(_ s: Span) -> Int { Sentences.sentenceIndex(of: Int(s.start), ends: sentenceEnds) }
+
+  /// Keeps one hit per overlapping anchor (the longest), in text order.
+  static func dedupe(_ hits: [Hit]) -> [Hit] {
+    let sorted = hits.sorted { ($0[0].start, $1[0].end) < ($1[0].start, $0[0].end) }
+    var out: [Hit] = []
+    for h in sorted {
+      if let last = out.last, h[0].start < last[0].end {
+        if h[0].end - h[0].start > last[0].end - last[0].start { out[out.count - 1] = h }
+        continue
+      }
+      out.append(h)
+    }
+    return out
+  }
+
+  /// Maps a normalised span to the original, with its sentence.
+  func evidenceSpan(_ s: Span) -> EvidenceSpan {
+    let r = doc.originalRange(Int(s.start), Int(s.end))
+    let sentence = doc.bytes.withUnsafeBufferPointer { Sentences.sentence(around: Int(s.start)..<Int(s.end), in: $0) }
+    let sr = doc.originalRange(sentence.lowerBound, max(sentence.lowerBound, sentence.upperBound))
+    return EvidenceSpan(start: r.lowerBound, end: r.upperBound, sentenceStart: sr.lowerBound, sentenceEnd: sr.upperBound)
+  }
+}

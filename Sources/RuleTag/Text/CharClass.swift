@@ -1,0 +1,131 @@
+// Character classes shared by the normaliser, the tokenizer and the matcher.
+//
+// ruletag sees text as three kinds of scalars: Han ideographs (matched as
+// substrings), word characters (ASCII letters and digits, and other
+// alphabetic scripts; matched as whole words), and everything else
+// (punctuation, symbols, spaces: separators). The tokenizer and the
+// automaton's boundary check both ask `CharClass.of`, so they cannot drift
+// apart.
+
+/// The class of one Unicode scalar, as matching sees it.
+public enum CharClass: UInt8, Sendable {
+  /// A Han ideograph (or 〇): CJK text, matched as substrings.
+  case han
+  /// A letter or digit outside CJK: matched as whole words.
+  case word
+  /// Punctuation, symbols, whitespace: separates tokens.
+  case other
+
+  /// The class of `scalar`.
+  @inline(__always)
+  public static func of(_ scalar: UInt32) -> CharClass {
+    if scalar < 0x80 {
+      // ASCII: digits and letters are word characters.
+      if scalar >= 0x30 && scalar <= 0x39 { return .word }
+      let lower = scalar | 0x20
+      if lower >= 0x61 && lower <= 0x7A { return .word }
+      return .other
+    }
+    if isHan(scalar) { return .han }
+    if scalar < 0x2000 || (scalar >= 0xFF10 && scalar < 0xFF5B) {
+      // Latin supplements, Greek, Cyrillic, …: ask Unicode.
+      if let s = Unicode.Scalar(scalar), s.properties.isAlphabetic || s.properties.numericType != nil {
+        return .word
+      }
+    }
+    return .other
+  }
+
+  /// Whether `scalar` is a Han ideograph of the CJK blocks.
+  @inline(__always)
+  public static func isHan(_ scalar: UInt32) -> Bool {
+    return (scalar >= 0x4E00 && scalar <= 0x9FFF) || (scalar >= 0x3400 && scalar <= 0x4DBF)
+      || scalar == 0x3007 || (scalar >= 0xF900 && scalar <= 0xFAFF)
+      || (scalar >= 0x20000 && scalar <= 0x3FFFF)
+  }
+}
+
+/// UTF-8 helpers on raw bytes.
+public enum UTF8Bytes {
+  /// Decodes the scalar that starts at `i`; returns it and its length.
+  /// Malformed bytes decode as U+FFFD of length 1.
+  @inline(__always)
+  public static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+    let b0 = UInt32(p[i])
+    if b0 < 0x80 { return (b0, 1) }
+    let n = p.count
+    if b0 & 0xE0 == 0xC0, i + 1 < n {
+      let b1 = UInt32(p[i + 1])
+      if b1 & 0xC0 == 0x80 {
+        let s = (b0 & 0x1F) << 6 | (b1 & 0x3F)
+        if s >= 0x80 { return (s, 2) }
+      }
+    } else if b0 & 0xF0 == 0xE0, i + 2 < n {
+      let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+      if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+        let s = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+        if s >= 0x800 && !(s >= 0xD800 && s <= 0xDFFF) { return (s, 3) }
+      }
+    } else if b0 & 0xF8 == 0xF0, i + 3 < n {
+      let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2]), b3 = UInt32(p[i + 3])
+      if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 {
+        let s = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+        if s >= 0x10000 && s <= 0x10FFFF { return (s, 4) }
+      }
+    }
+    return (0xFFFD, 1)
+  }
+
+  /// Appends the UTF-8 encoding of `s` to `out`.
+  @inline(__always)
+  public static func append(_ s: UInt32, to out: inout [UInt8]) {
+    if s < 0x80 {
+      out.append(UInt8(s))
+    } else if s < 0x800 {
+      out.append(UInt8(0xC0 | (s >> 6)))
+      out.append(UInt8(0x80 | (s & 0x3F)))
+    } else if s < 0x10000 {
+      out.append(UInt8(0xE0 | (s >> 12)))
+      out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+      out.append(UInt8(0x80 | (s & 0x3F)))
+    } else {
+      out.append(UInt8(0xF0 | (s >> 18)))
+      out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
+      out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+      out.append(UInt8(0x80 | (s & 0x3F)))
+    }
+  }
+
+  /// Whether `bytes` is well-formed UTF-8.
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      if bytes[i] < 0x80 { i += 1; continue }
+      let (s, len) = decode(bytes, at: i)
+      if s == 0xFFFD && len == 1 { return false }
+      i += len
+    }
+    return true
+  }
+
+  /// The offset of the first malformed byte, or nil.
+  public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      if bytes[i] < 0x80 { i += 1; continue }
+      let (s, len) = decode(bytes, at: i)
+      if s == 0xFFFD && len == 1 { return i }
+      i += len
+    }
+    return nil
+  }
+
+  /// Number of scalars in `bytes[0..<end]` (counts non-continuation bytes).
+  public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) -> Int {
+    var c = 0
+    for i in 0..<min(end, bytes.count) where bytes[i] & 0xC0 != 0x80 { c += 1 }
+    return c
+  }
+}

@@ -1,0 +1,197 @@
+// The normaliser: the one place where text becomes what matching sees.
+//
+// Rule patterns and documents go through the same `Normalizer`, so a rule
+// written `外卖小哥` matches `外賣小哥` (traditional script), `外卖\n小哥` (a word
+// broken across a printed line) and `ＡＰＰ` (full-width). Each normalised
+// byte remembers the byte range of the original scalar it came from, so a
+// hit found in normalised text is reported at its place in the original.
+//
+// What it does, scalar by scalar, in one pass over UTF-8 bytes:
+// - full-width ASCII (U+FF01–U+FF5E) becomes ASCII, U+3000 becomes a space;
+//   ASCII letters are lowercased;
+// - traditional characters become simplified ones (`TraditionalChinese`);
+// - zero-width characters and soft hyphens are dropped;
+// - whitespace is repaired: a run of spaces and single line breaks between
+//   two word characters becomes one space, and disappears otherwise (so `双`
+//   / `向赋能` joins up); a line break after sentence-ending punctuation, or
+//   a blank line (two or more line breaks), becomes one `\n`, which ends a
+//   sentence.
+
+/// Normalised text with a map back to the original bytes.
+public struct NormalizedText: Sendable {
+  /// The normalised UTF-8 bytes that matching runs on.
+  public var bytes: [UInt8] = []
+  /// For each normalised byte, the original byte offset where the scalar
+  /// that produced it starts.
+  public var originStart: [Int32] = []
+  /// For each normalised byte, the original byte offset where the scalar
+  /// (or whitespace run) that produced it ends.
+  public var originEnd: [Int32] = []
+
+  public init() {}
+
+  /// Removes all content, keeping capacity.
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    originStart.removeAll(keepingCapacity: true)
+    originEnd.removeAll(keepingCapacity: true)
+  }
+
+  /// The original byte range of the normalised byte range `start..<end`.
+  public func originalRange(_ start: Int, _ end: Int) -> Range<Int> {
+    guard start < end, end <= bytes.count else {
+      let p = start < originStart.count ? Int(originStart[start]) : (originEnd.last.map { Int($0) } ?? 0)
+      return p..<p
+    }
+    return Int(originStart[start])..<Int(originEnd[end - 1])
+  }
+
+  /// The normalised text as a String (for display and regexes).
+  public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Turns raw UTF-8 text into `NormalizedText`.
+public enum Normalizer {
+  /// Normalises `text` into a new value.
+  public static func normalize(_ text: String) -> NormalizedText {
+    var out = NormalizedText()
+    var copy = text
+    copy.withUTF8 { normalize($0, into: &out) }
+    return out
+  }
+
+  /// The normalised form of `text` as a String (used for rule patterns).
+  public static func normalizedString(_ text: String) -> String {
+    normalize(text).string
+  }
+
+  /// The normalised form of one scalar, ignoring whitespace handling.
+  /// Returns nil when the scalar is dropped.
+  @inline(__always)
+  public static func fold(_ s: UInt32) -> UInt32? {
+    if s < 0x80 {
+      if s >= 0x41 && s <= 0x5A { return s | 0x20 }
+      return s
+    }
+    if s >= 0xFF01 && s <= 0xFF5E {
+      let a = s - 0xFEE0
+      if a >= 0x41 && a <= 0x5A { return a | 0x20 }
+      return a
+    }
+    switch s {
+    case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return nil
+    case 0xFF61: return 0x3002  // halfwidth ideographic full stop
+    case 0xFF64: return 0x3001  // halfwidth ideographic comma
+    default: break
+    }
+    if s >= 0x3400 { return TraditionalChinese.simplified(s) }
+    if s >= 0xC0 && s < 0x250 || s >= 0x370 && s < 0x530 {
+      // Latin-1 supplement, Latin extended, Greek, Cyrillic: lowercase.
+      if let u = Unicode.Scalar(s), u.properties.isUppercase,
+        let l = u.properties.lowercaseMapping.unicodeScalars.first,
+        u.properties.lowercaseMapping.unicodeScalars.count == 1
+      {
+        return l.value
+      }
+    }
+    return s
+  }
+
+  @inline(__always)
+  static func isSpace(_ s: UInt32) -> Bool {
+    s == 0x20 || s == 0x09 || s == 0x0D || s == 0x0B || s == 0x0C || s == 0xA0 || s == 0x3000
+      || (s >= 0x2000 && s <= 0x200A) || s == 0x202F || s == 0x205F
+  }
+
+  @inline(__always)
+  static func isLineBreak(_ s: UInt32) -> Bool { s == 0x0A || s == 0x2028 || s == 0x2029 || s == 0x85 }
+
+  /// Whether a line break after `s` ends a sentence.
+  @inline(__always)
+  static func endsSentence(_ s: UInt32) -> Bool {
+    switch s {
+    case 0x3002, 0x21, 0x3F, 0x3B, 0x2026, 0x201D, 0x300D, 0x300F, 0x29, 0x3011, 0x3A: return true
+    default: return false
+    }
+  }
+
+  /// Normalises the UTF-8 `input`, appending to `out` (which is cleared first).
+  ///
+  /// - Complexity: O(n) in the input bytes.
+  public static func normalize(_ input: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
+    out.removeAll()
+    append(input, base: 0, to: &out)
+  }
+
+  /// Normalises the UTF-8 `input` and appends it to `out`; original offsets
+  /// are shifted by `base` (the input's position in a larger original).
+  public static func append(_ input: UnsafeBufferPointer<UInt8>, base: Int, to out: inout NormalizedText) {
+    out.bytes.reserveCapacity(out.bytes.count + input.count)
+    out.originStart.reserveCapacity(out.bytes.count + input.count)
+    out.originEnd.reserveCapacity(out.bytes.count + input.count)
+    let n = input.count
+    var i = 0
+    // The last emitted non-space scalar (0 at the start).
+    var prev: UInt32 = 0
+    // A pending whitespace run: where it started, how many line breaks.
+    var spaceStart = -1
+    var breaks = 0
+    while i < n {
+      let b = input[i]
+      var s: UInt32
+      var len: Int
+      if b < 0x80 {
+        s = UInt32(b)
+        len = 1
+      } else {
+        (s, len) = UTF8Bytes.decode(input, at: i)
+      }
+      if b < 0x80 ? (b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) : (isSpace(s) || isLineBreak(s)) {
+        if spaceStart < 0 { spaceStart = i; breaks = 0 }
+        if s == 0x0A || (s != 0x0D && isLineBreak(s)) { breaks += 1 }
+        i += len
+        continue
+      }
+      guard let f = fold(s) else {
+        i += len
+        continue
+      }
+      if spaceStart >= 0 {
+        if prev != 0 {
+          emitSpace(prev: prev, next: f, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
+        }
+        spaceStart = -1
+      }
+      let start = Int32(base + i)
+      let end = Int32(base + i + len)
+      if f < 0x80 {
+        out.bytes.append(UInt8(f))
+        out.originStart.append(start)
+        out.originEnd.append(end)
+      } else {
+        let before = out.bytes.count
+        UTF8Bytes.append(f, to: &out.bytes)
+        for _ in before..<out.bytes.count {
+          out.originStart.append(start)
+          out.originEnd.append(end)
+        }
+      }
+      prev = f
+      i += len
+    }
+  }
+
+  @inline(__always)
+  static func emitSpace(prev: UInt32, next: UInt32, breaks: Int, from: Int, to: Int, into out: inout NormalizedText) {
+    let paragraph = breaks >= 2 || (breaks == 1 && endsSentence(prev))
+    if paragraph {
+      out.bytes.append(0x0A)
+    } else if CharClass.of(prev) == .word && CharClass.of(next) == .word {
+      out.bytes.append(0x20)
+    } else {
+      return
+    }
+    out.originStart.append(Int32(from))
+    out.originEnd.append(Int32(to))
+  }
+}

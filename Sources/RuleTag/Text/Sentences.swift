@@ -1,0 +1,160 @@
+// Sentences, clauses and the contexts a hit can stand in.
+//
+// The labelling rule (TOPICS.md) says words count only where a sentence of
+// the article reports something: not in a list of nouns, not in a slogan,
+// and (for topics that ask for it) not in a plan or exhortation. These
+// services find, on normalised bytes, the sentence, the clause and the list
+// item around a span, and say which of those contexts it stands in. They
+// run only around hits, so their cost does not grow with the document.
+
+/// Where a hit stands, beyond an ordinary reporting sentence.
+public struct HitContext: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+  /// An item of a `、`-separated enumeration.
+  public static let list = HitContext(rawValue: 1)
+  /// A slogan: 弘扬…精神, 争做…, a "…精神" phrase.
+  public static let slogan = HitContext(rawValue: 2)
+  /// A plan or exhortation: 要…, 将…, 下一步…, 力争…
+  public static let plan = HitContext(rawValue: 4)
+
+  /// The names used in rule files, in order.
+  public static let names: [(String, HitContext)] = [("list", .list), ("slogan", .slogan), ("plan", .plan)]
+}
+
+/// Sentence and clause structure of normalised text.
+public enum Sentences {
+  // Normalised punctuation: 。 is E3 80 82, 、 is E3 80 81.
+
+  /// Whether the byte at `i` ends a sentence (。 ! ? ; or a line break).
+  @inline(__always)
+  static func isSentenceEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let b = p[i]
+    if b == 0x0A || b == 0x21 || b == 0x3F || b == 0x3B { return true }
+    return b == 0x82 && i >= 2 && p[i - 1] == 0x80 && p[i - 2] == 0xE3
+  }
+
+  /// Whether the byte at `i` ends a clause (a sentence end, `,` or `:`).
+  @inline(__always)
+  static func isClauseEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let b = p[i]
+    return b == 0x2C || b == 0x3A || isSentenceEnd(p, i)
+  }
+
+  /// The start of the scalar whose last byte is at `i`.
+  @inline(__always)
+  static func scalarStart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    var j = i
+    while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
+    return j
+  }
+
+  /// The sentence around `range`: from after the previous sentence end to
+  /// just after the next one (its end punctuation included).
+  public static func sentence(around range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var a = range.lowerBound
+    while a > 0 && !isSentenceEnd(p, a - 1) { a -= 1 }
+    var b = range.upperBound
+    while b < p.count && !isSentenceEnd(p, b) { b += 1 }
+    if b < p.count && p[b] != 0x0A { b += 1 }
+    while a < b && (p[a] == 0x20 || p[a] == 0x0A) { a += 1 }
+    return a..<b
+  }
+
+  /// The clause around `range` (between `,` `:` and sentence ends).
+  public static func clause(around range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var a = range.lowerBound
+    while a > 0 && !isClauseEnd(p, a - 1) { a -= 1 }
+    var b = range.upperBound
+    while b < p.count && !isClauseEnd(p, b) { b += 1 }
+    return a..<b
+  }
+
+  /// Sorted offsets where sentences end (exclusive ends), for numbering
+  /// the sentences of a whole document.
+  public static func sentenceEnds(_ p: UnsafeBufferPointer<UInt8>, into ends: inout [Int32]) {
+    ends.removeAll(keepingCapacity: true)
+    for i in 0..<p.count where isSentenceEnd(p, i) { ends.append(Int32(i + 1)) }
+    ends.append(Int32(p.count + 1))
+  }
+
+  /// The number of the sentence that holds offset `i`, given `sentenceEnds`.
+  @inline(__always)
+  public static func sentenceIndex(of i: Int, ends: [Int32]) -> Int {
+    var lo = 0
+    var hi = ends.count - 1
+    let x = Int32(i)
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if ends[mid] <= x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// The contexts `range` stands in.
+  public static func context(of range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> HitContext {
+    var result: HitContext = []
+    let clause = clause(around: range, in: p)
+    // List: the item holding the hit is bounded by 、 on either side.
+    var a = range.lowerBound
+    while a > clause.lowerBound && !isEnumComma(p, a - 1) { a -= 1 }
+    var b = range.upperBound
+    while b < clause.upperBound && !isEnumComma(p, b + 2) { b += 1 }
+    if (a > clause.lowerBound) || (b < clause.upperBound) { result.insert(.list) }
+    // Slogan: the hit is followed by 精神, or its clause calls to 弘扬/争做….
+    if starts(p, at: range.upperBound, with: jingshen) || contains(p, clause, any: sloganMarkers) {
+      result.insert(.slogan)
+    }
+    // Plan: a plan or exhortation marker stands before the hit in its clause.
+    if contains(p, clause.lowerBound..<range.lowerBound, any: planMarkers, excluding: notPlanWords) {
+      result.insert(.plan)
+    }
+    return result
+  }
+
+  /// Whether the bytes ending at `i` (inclusive) are 、 (E3 80 81).
+  @inline(__always)
+  static func isEnumComma(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    i >= 2 && i < p.count && p[i] == 0x81 && p[i - 1] == 0x80 && p[i - 2] == 0xE3
+  }
+
+  static let jingshen: [UInt8] = Array("精神".utf8)
+  static let sloganMarkers: [[UInt8]] = ["弘扬", "争做", "争当", "践行", "传承", "口号", "倡导", "精神"].map { Array($0.utf8) }
+  static let planMarkers: [[UInt8]] = ["要", "将", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望", "努力", "着力", "持续", "进一步"].map {
+    Array($0.utf8)
+  }
+  /// Words that hold a plan marker but do not plan: 重要, 将军, 需要 …
+  static let notPlanWords: [[UInt8]] = [
+    "重要", "主要", "需要", "只要", "必要", "要素", "摘要", "纲要", "将军", "将近", "将士", "即将", "要求", "要点", "首要", "将来",
+  ].map { Array($0.utf8) }
+
+  @inline(__always)
+  static func starts(_ p: UnsafeBufferPointer<UInt8>, at i: Int, with w: [UInt8]) -> Bool {
+    if i + w.count > p.count { return false }
+    for k in 0..<w.count where p[i + k] != w[k] { return false }
+    return true
+  }
+
+  static func contains(
+    _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, any words: [[UInt8]], excluding: [[UInt8]] = []
+  ) -> Bool {
+    var i = r.lowerBound
+    while i < r.upperBound {
+      for w in words where i + w.count <= r.upperBound && starts(p, at: i, with: w) {
+        var excluded = false
+        for x in excluding {
+          // An excluded word overlapping this marker position.
+          var j = max(r.lowerBound, i - x.count + 1)
+          while j <= i {
+            if starts(p, at: j, with: x) && j + x.count > i { excluded = true; break }
+            j += 1
+          }
+          if excluded { break }
+        }
+        if !excluded { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}

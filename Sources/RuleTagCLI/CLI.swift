@@ -1,0 +1,136 @@
+// The `ruletag` command line: glue over the RuleTag library.
+//
+// Each command is a function `(arguments, io) -> exit code`, so tests run
+// commands in-process and compare stdout, stderr and the exit code with
+// golden files.
+
+import Foundation
+import RuleTag
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where a command writes. `standard` writes to the process's stdout and
+/// stderr; `capture` keeps everything for tests.
+public final class CommandIO: @unchecked Sendable {
+  public private(set) var out: [UInt8] = []
+  public private(set) var err: [UInt8] = []
+  let capture: Bool
+  /// Whether stdout is a terminal (chooses the default output format).
+  public var isTerminal: Bool
+  /// Standard input for `-`, when captured.
+  public var stdinPath: String? = nil
+
+  public init(capture: Bool, isTerminal: Bool = false) {
+    self.capture = capture
+    self.isTerminal = isTerminal
+  }
+
+  public static func standard() -> CommandIO {
+    CommandIO(capture: false, isTerminal: isatty(1) == 1)
+  }
+
+  public func write(_ s: String) {
+    write(bytes: Array(s.utf8))
+  }
+
+  public func write(bytes: [UInt8]) {
+    if capture {
+      out += bytes
+    } else {
+      out += bytes
+      if out.count >= 1 << 16 { flush() }
+    }
+  }
+
+  public func error(_ s: String) {
+    if capture {
+      err += Array(s.utf8)
+    } else {
+      flush()
+      FileHandle.standardError.write(Data(s.utf8))
+    }
+  }
+
+  public func flush() {
+    guard !capture, !out.isEmpty else { return }
+    out.withUnsafeBufferPointer { p in
+      var off = 0
+      while off < p.count {
+        let n = Glibc.write(1, p.baseAddress! + off, p.count - off)
+        if n <= 0 { break }
+        off += n
+      }
+    }
+    out.removeAll(keepingCapacity: true)
+  }
+
+  public var outString: String { String(decoding: out, as: UTF8.self) }
+  public var errString: String { String(decoding: err, as: UTF8.self) }
+}
+
+/// Exit codes, documented in the README.
+public enum ExitCode {
+  /// Everything was read and tagged (or the rules are clean).
+  public static let ok: Int32 = 0
+  /// Some inputs had errors (each reported), or an eval gate failed.
+  public static let inputErrors: Int32 = 1
+  /// The rules or the command line are invalid; nothing was tagged.
+  public static let usage: Int32 = 2
+}
+
+public enum RuleTagCLI {
+  static let commands: [(String, String)] = [
+    ("tag", "tag articles with topics, scores and evidence"),
+    ("check", "check rule files and print every diagnostic"),
+    ("eval", "measure rules against a labelled corpus"),
+    ("tokens", "show the normalised text and its tokens"),
+  ]
+
+  /// Runs the command line `args` (without the program name).
+  public static func main(_ args: [String]) -> Int32 {
+    let io = CommandIO.standard()
+    let code = run(args, io: io)
+    io.flush()
+    return code
+  }
+
+  /// Runs a command, writing to `io`.
+  public static func run(_ args: [String], io: CommandIO) -> Int32 {
+    guard let name = args.first else {
+      io.write(usage)
+      return ExitCode.usage
+    }
+    let rest = Array(args.dropFirst())
+    switch name {
+    case "tag": return TagCommand.run(rest, io: io)
+    case "check": return CheckCommand.run(rest, io: io)
+    case "eval": return EvalCommand.run(rest, io: io)
+    case "tokens": return TokensCommand.run(rest, io: io)
+    case "help", "--help", "-h":
+      if let sub = rest.first, let spec = specs[sub] {
+        io.write(spec.help)
+      } else {
+        io.write(usage)
+      }
+      return ExitCode.ok
+    default:
+      let near = EditDistance.nearest(name, in: commands.map(\.0))
+      io.error("error: unknown command `\(name)`" + (near.map { "; did you mean `\($0)`?" } ?? "") + "\n")
+      io.error("run `ruletag --help` for the list of commands\n")
+      return ExitCode.usage
+    }
+  }
+
+  static var specs: [String: CommandSpec] {
+    ["tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec]
+  }
+
+  static var usage: String {
+    var s = "ruletag: rule-based topic tagging for Chinese labour news\n\nUSAGE: ruletag <command> [options]\n\nCOMMANDS:\n"
+    for (c, h) in commands { s += "  " + c.padding(toLength: 8, withPad: " ", startingAt: 0) + h + "\n" }
+    s += "\nRun `ruletag <command> --help` for a command's options and an example.\n"
+    return s
+  }
+}

@@ -1,0 +1,298 @@
+// `ruletag tag`: articles in, topics with scores and evidence out.
+
+import Foundation
+import RuleTag
+
+enum OutputFormat: String, CaseIterable {
+  case table, jsonl, csv
+}
+
+/// What `tag` prints, resolved from its flags.
+struct TagOptions: Sendable {
+  var format: OutputFormat
+  /// Topics to report (indexes into the rule set), nil for all.
+  var topics: [Int]?
+  var minScore: Double
+  var explain: Bool
+}
+
+/// One article's output, made on a worker thread.
+struct TagOutput: Sendable {
+  var bytes: [UInt8]
+  var error: String?
+  var tagCount: Int
+  var row: TableRow?
+}
+
+struct TableRow: Sendable {
+  var id: String
+  var title: String
+  var tags: String
+  var explain: [String]
+}
+
+enum TagCommand {
+  static let spec = CommandSpec(
+    name: "tag", summary: "Tag articles with topics, scores and the evidence behind each tag.",
+    positional: "[PATH ...]   (files, folders, *.jsonl, *.txt; `-` or none: standard input)",
+    flags: [
+      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
+      FlagSpec(
+        name: "format", value: "table|jsonl|csv", help: "output format (default: table on a terminal, else jsonl)"),
+      FlagSpec(name: "topics", value: "id,id", help: "report only these topics"),
+      FlagSpec(name: "min-score", value: "number", help: "report a tag only when its score is at least this"),
+      FlagSpec(name: "explain", value: nil, help: "show evidence in the table; add near misses to jsonl"),
+      FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
+    ],
+    example: "ruletag tag Corpus/ --format table --explain\ncat news.jsonl | ruletag tag --format jsonl > tagged.jsonl")
+
+  static func run(_ args: [String], io: CommandIO) -> Int32 {
+    let (parsed, code) = parseOrReport(spec, args, io: io)
+    guard let f = parsed else { return code }
+    guard let rules = loadRules(f.value("rules") ?? "Rules", io: io) else { return ExitCode.usage }
+    var options = TagOptions(format: io.isTerminal ? .table : .jsonl, topics: nil, minScore: -Double.infinity, explain: f.has("explain"))
+    if let v = f.value("format") {
+      guard let fmt = OutputFormat(rawValue: v) else {
+        io.error("error: unknown format `\(v)`; choose from: table, jsonl, csv\n")
+        return ExitCode.usage
+      }
+      options.format = fmt
+    }
+    if let v = f.value("topics") {
+      var idx: [Int] = []
+      for id in v.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+        guard let i = rules.topicIndex(id) else {
+          let near = EditDistance.nearest(id, in: rules.topics.map(\.id))
+          io.error("error: unknown topic `\(id)`" + (near.map { "; did you mean `\($0)`?" } ?? "") + "\n")
+          return ExitCode.usage
+        }
+        idx.append(i)
+      }
+      options.topics = idx
+    }
+    if let v = f.value("min-score") {
+      guard let d = Double(v) else {
+        io.error("error: --min-score needs a number, got `\(v)`\n")
+        return ExitCode.usage
+      }
+      options.minScore = d
+    }
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    if let v = f.value("threads") {
+      guard let n = Int(v), n >= 1 else {
+        io.error("error: --threads needs a whole number ≥ 1, got `\(v)`\n")
+        return ExitCode.usage
+      }
+      threads = n
+    }
+    let reader = InputReader(paths: f.positional)
+    let batch = BatchScanner(rules: rules, threads: threads)
+    let opts = options
+    var read = 0
+    var errors = 0
+    var withTags = 0
+    var rows: [TableRow] = []
+    if opts.format == .csv { io.write(csvHeader(rules, opts)) }
+    batch.run(
+      reader,
+      job: { scanner, record in
+        TagCommand.process(record, scanner: &scanner, options: opts)
+      },
+      sink: { outs in
+        for o in outs {
+          read += 1
+          if let e = o.error {
+            errors += 1
+            io.error("error: \(e)\n")
+          } else if o.tagCount > 0 {
+            withTags += 1
+          }
+          if let r = o.row { rows.append(r) } else { io.write(bytes: o.bytes) }
+        }
+      })
+    if opts.format == .table { io.write(renderTable(rows, explain: opts.explain)) }
+    io.error(
+      "summary: \(read) article\(read == 1 ? "" : "s") read = \(read - errors) tagged + \(errors) error\(errors == 1 ? "" : "s"); \(withTags) with at least one topic\n"
+    )
+    return errors > 0 ? ExitCode.inputErrors : ExitCode.ok
+  }
+
+  static func process(_ record: InputRecord, scanner: inout ArticleScanner, options: TagOptions) -> TagOutput {
+    switch record.parse() {
+    case .failure(let e):
+      return errorOutput(e, options: options, rules: scanner.rules)
+    case .success(let a):
+      let result = a.title.withUnsafeBufferPointer { t in a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) } }
+      return format(a, result, rules: scanner.rules, options: options)
+    }
+  }
+
+  static func reported(_ rules: CompiledRules, _ options: TagOptions) -> [Int] {
+    options.topics ?? Array(rules.topics.indices)
+  }
+
+  static func isTag(_ t: Int, _ r: ArticleResult, _ options: TagOptions) -> Bool {
+    r.tagged[t] && r.scores[t] >= options.minScore
+  }
+
+  static func format(_ a: Article, _ r: ArticleResult, rules: CompiledRules, options: TagOptions) -> TagOutput {
+    let topics = reported(rules, options)
+    let tags = topics.filter { isTag($0, r, options) }.sorted { r.scores[$0] > r.scores[$1] || (r.scores[$0] == r.scores[$1] && $0 < $1) }
+    switch options.format {
+    case .jsonl:
+      var w = JSONWriter()
+      w.beginObject()
+      w.key("id"); w.string(a.id)
+      w.key("source"); w.string(a.source)
+      w.key("tags"); w.beginArray()
+      for t in tags { w.string(rules.topics[t].id) }
+      w.endArray()
+      w.key("scores"); w.beginObject()
+      for t in topics { w.key(rules.topics[t].id); w.number(r.scores[t]) }
+      w.endObject()
+      w.key("evidence"); w.beginObject()
+      let explained = options.explain ? topics.filter { !r.fired[$0].isEmpty } : tags
+      for t in explained {
+        w.key(rules.topics[t].id)
+        writeEvidence(&w, a, r.fired[t], rules)
+      }
+      w.endObject()
+      for (k, v) in a.extra where k != "id" && k != "source" && k != "tags" && k != "scores" && k != "evidence" {
+        w.key(k)
+        v.withUnsafeBufferPointer { w.raw($0) }
+      }
+      w.endObject()
+      w.bytes.append(0x0A)
+      return TagOutput(bytes: w.bytes, error: nil, tagCount: tags.count, row: nil)
+    case .csv:
+      var line = [csvField(a.id), csvField(a.source), csvField(tags.map { rules.topics[$0].id }.joined(separator: ";")), ""]
+      line += topics.map { JSONWriter.format(r.scores[$0]) }
+      return TagOutput(bytes: Array((line.joined(separator: ",") + "\n").utf8), error: nil, tagCount: tags.count, row: nil)
+    case .table:
+      let tagText = tags.map { "\(rules.topics[$0].id) \(JSONWriter.format(r.scores[$0]))" }.joined(separator: ", ")
+      var explain: [String] = []
+      if options.explain {
+        for t in topics where !r.fired[t].isEmpty {
+          let mark = isTag(t, r, options) ? "≥" : "<"
+          explain.append(
+            "\(rules.topics[t].id): \(JSONWriter.format(r.scores[t])) \(mark) threshold \(JSONWriter.format(rules.topics[t].threshold))")
+          for f in r.fired[t] {
+            let rule = rules.rules[f.rule]
+            let sign = rule.weight > 0 ? "+" : ""
+            let texts = f.hits.map { h in h.map { EvidenceText.quote(a, $0) }.joined(separator: " + ") }
+            explain.append("  \(sign)\(JSONWriter.format(f.score)) \(rule.location)  \(texts.joined(separator: "; "))")
+          }
+        }
+      }
+      return TagOutput(
+        bytes: [], error: nil, tagCount: tags.count,
+        row: TableRow(id: a.id, title: a.titleString, tags: tagText.isEmpty ? "-" : tagText, explain: explain))
+    }
+  }
+
+  static func writeEvidence(_ w: inout JSONWriter, _ a: Article, _ fired: [FiredRule], _ rules: CompiledRules) {
+    w.beginArray()
+    for f in fired {
+      let rule = rules.rules[f.rule]
+      for hit in f.hits {
+        for span in hit {
+          let loc = EvidenceText.locate(a, span)
+          w.beginObject()
+          w.key("rule"); w.string(rule.location)
+          w.key("weight"); w.number(rule.weight)
+          w.key("text"); w.string(loc.text)
+          w.key("field"); w.string(loc.field)
+          w.key("start"); w.int(loc.start)
+          w.key("end"); w.int(loc.end)
+          w.key("sentence"); w.string(loc.sentence)
+          w.endObject()
+        }
+      }
+    }
+    w.endArray()
+  }
+
+  static func errorOutput(_ e: InputError, options: TagOptions, rules: CompiledRules) -> TagOutput {
+    switch options.format {
+    case .jsonl:
+      var w = JSONWriter()
+      w.beginObject()
+      if let id = e.id { w.key("id"); w.string(id) }
+      w.key("source"); w.string(e.source)
+      w.key("error"); w.string(e.message)
+      w.endObject()
+      w.bytes.append(0x0A)
+      return TagOutput(bytes: w.bytes, error: e.message, tagCount: 0, row: nil)
+    case .csv:
+      var line = [csvField(e.id ?? ""), csvField(e.source), "", csvField(e.message)]
+      line += reported(rules, options).map { _ in "" }
+      return TagOutput(bytes: Array((line.joined(separator: ",") + "\n").utf8), error: e.message, tagCount: 0, row: nil)
+    case .table:
+      return TagOutput(
+        bytes: [], error: e.message, tagCount: 0,
+        row: TableRow(id: e.id ?? e.source, title: "", tags: "error: \(e.message)", explain: []))
+    }
+  }
+
+  static func csvHeader(_ rules: CompiledRules, _ options: TagOptions) -> String {
+    (["id", "source", "tags", "error"] + reported(rules, options).map { rules.topics[$0].id }).joined(separator: ",") + "\n"
+  }
+
+  static func csvField(_ s: String) -> String {
+    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return s
+  }
+
+  static func renderTable(_ rows: [TableRow], explain: Bool) -> String {
+    let idW = min(24, max(2, rows.map { DisplayWidth.of($0.id) }.max() ?? 2))
+    let titleW = 36
+    var s = DisplayWidth.pad("ID", to: idW) + "  " + DisplayWidth.pad("TITLE", to: titleW) + "  TAGS\n"
+    for r in rows {
+      let id = DisplayWidth.pad(DisplayWidth.truncate(r.id, to: idW), to: idW)
+      let title = DisplayWidth.pad(DisplayWidth.truncate(r.title.replacingOccurrences(of: "\n", with: " "), to: titleW), to: titleW)
+      s += id + "  " + title + "  " + r.tags + "\n"
+      for e in r.explain { s += String(repeating: " ", count: idW + 2) + e + "\n" }
+    }
+    return s
+  }
+}
+
+/// Evidence spans turned into field, character offsets and text.
+enum EvidenceText {
+  struct Located {
+    var field: String
+    var start: Int
+    var end: Int
+    var text: String
+    var sentence: String
+  }
+
+  /// Where `span` (offsets in `title + "\n" + text`) is in the article.
+  static func locate(_ a: Article, _ span: EvidenceSpan) -> Located {
+    let t = a.title.count
+    let inTitle = span.start < t
+    let bytes = inTitle ? a.title : a.text
+    let shift = inTitle ? 0 : t + 1
+    let s = clamp(span.start - shift, bytes.count)
+    let e = clamp(span.end - shift, bytes.count)
+    let ss = clamp(span.sentenceStart - shift, bytes.count)
+    let se = clamp(span.sentenceEnd - shift, bytes.count)
+    return bytes.withUnsafeBufferPointer { p in
+      Located(
+        field: inTitle ? "title" : "text", start: UTF8Bytes.scalarCount(p, upTo: s),
+        end: UTF8Bytes.scalarCount(p, upTo: max(s, e)),
+        text: String(decoding: p[s..<max(s, e)], as: UTF8.self),
+        sentence: String(decoding: p[min(ss, s)..<max(se, e)], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+  }
+
+  static func clamp(_ x: Int, _ n: Int) -> Int { max(0, min(x, n)) }
+
+  /// `「外卖小哥」` with a short piece of its sentence.
+  static func quote(_ a: Article, _ span: EvidenceSpan) -> String {
+    let l = locate(a, span)
+    return "「\(l.text)」 \(l.field):\(l.start)"
+  }
+}

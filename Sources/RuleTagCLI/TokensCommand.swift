@@ -1,0 +1,23 @@
+// `ruletag tokens`: what matching sees of a piece of text.
+
+import RuleTag
+
+enum TokensCommand {
+  static let spec = CommandSpec(
+    name: "tokens", summary: "Show the normalised text and its tokens (Han bigrams, whole words).",
+    positional: "TEXT ...", flags: [],
+    example: "ruletag tokens '外賣小哥 ＡＰＰ 双\n向赋能'")
+
+  static func run(_ args: [String], io: CommandIO) -> Int32 {
+    let (parsed, code) = parseOrReport(spec, args, io: io)
+    guard let f = parsed else { return code }
+    guard !f.positional.isEmpty else {
+      io.error("error: `ruletag tokens` needs some text\nrun `ruletag tokens --help` for usage\n")
+      return ExitCode.usage
+    }
+    let (normalized, tokens) = Tokenizer.tokens(of: f.positional.joined(separator: " "))
+    io.write("normalized: \(normalized.replacingOccurrences(of: "\n", with: "⏎"))\n")
+    io.write("tokens: " + tokens.map { $0.kind == .word ? "[\($0.text)]" : $0.text }.joined(separator: " ") + "\n")
+    return ExitCode.ok
+  }
+}

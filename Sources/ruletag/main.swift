@@ -1,0 +1,4 @@
+import Foundation
+import RuleTagCLI
+
+exit(RuleTagCLI.main(Array(CommandLine.arguments.dropFirst())))
