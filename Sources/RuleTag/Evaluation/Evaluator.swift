@@ -1,0 +1,214 @@
+// Runs rules over a labelled corpus and explains every mistake.
+//
+// A labelled corpus is JSONL (a file or a folder of *.jsonl files): one
+// article a line with `id`, `title`, `text`, `labels` and optionally
+// `evidence` (topic → the sentence that carries it). Problems with the
+// corpus itself (unknown label ids, articles without `labels`, duplicated
+// ids, unreadable lines) are collected as issues and reported, never
+// silently dropped.
+
+import Foundation
+
+/// One labelled article with what the rules made of it.
+public struct EvaluatedArticle: Sendable {
+  public var article: Article
+  public var gold: Set<String>
+  public var result: ArticleResult
+  public var predicted: Set<String>
+}
+
+/// A false positive or false negative, explained.
+public struct Mistake: Sendable {
+  public enum Kind: String, Sendable { case falsePositive = "FP", falseNegative = "FN" }
+  public var kind: Kind
+  public var topic: String
+  public var id: String
+  public var title: String
+  public var score: Double
+  public var threshold: Double
+  /// For each fired rule: its location, contribution and the marked sentences.
+  public var rules: [(location: String, score: Double, evidence: [String])]
+  /// For a false negative: the gold evidence sentence, if the corpus has one.
+  public var goldEvidence: String?
+}
+
+/// The outcome of an evaluation.
+public struct EvaluationReport: Sendable {
+  public var metrics: MetricsTable
+  public var mistakes: [Mistake]
+  /// Problems with the corpus (unknown labels, missing labels, duplicate ids, bad lines).
+  public var issues: [String]
+  public var articleCount: Int
+  public var corpus: String
+}
+
+public enum Evaluator {
+  /// Evaluates `rules` on the corpus at `path`.
+  public static func evaluate(rules: CompiledRules, corpus path: String, threads: Int = 1) -> EvaluationReport {
+    let reader = InputReader(paths: [path])
+    let batch = BatchScanner(rules: rules, threads: threads)
+    var evaluated: [EvaluatedArticle] = []
+    var issues: [String] = []
+    var seen: [String: String] = [:]
+    let known = Set(rules.topics.map(\.id))
+    let valid = known.union(Topics.ids)
+    var unruled: [String: Int] = [:]
+    batch.run(
+      reader,
+      job: { scanner, record -> Result<EvaluatedArticle, InputError> in
+        switch record.parse() {
+        case .failure(let e): return .failure(e)
+        case .success(let a):
+          let r = a.title.withUnsafeBufferPointer { t in a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) } }
+          let predicted = Set(scanner.rules.topics.indices.filter { r.tagged[$0] }.map { scanner.rules.topics[$0].id })
+          return .success(EvaluatedArticle(article: a, gold: Set(a.labels ?? []), result: r, predicted: predicted))
+        }
+      },
+      sink: { results in
+        for r in results {
+          switch r {
+          case .failure(let e): issues.append("skipped \(e.source): \(e.message)")
+          case .success(let e):
+            if e.article.labels == nil {
+              issues.append("skipped \(e.article.source): article `\(e.article.id)` has no `labels` field")
+              continue
+            }
+            if let first = seen[e.article.id] {
+              issues.append("duplicate id `\(e.article.id)` at \(e.article.source) (first at \(first)); both are evaluated")
+            } else {
+              seen[e.article.id] = e.article.source
+            }
+            for l in e.gold.sorted() where !known.contains(l) {
+              if valid.contains(l) {
+                unruled[l, default: 0] += 1
+                continue
+              }
+              issues.append(
+                "unknown label `\(l)` in `\(e.article.id)` at \(e.article.source)"
+                  + (EditDistance.nearest(l, in: Array(valid)).map { "; did you mean `\($0)`?" } ?? "")
+                  + "; it is left out of the table")
+            }
+            evaluated.append(e)
+          }
+        }
+      })
+    for (l, n) in unruled.sorted(by: { Topics.order($0.key) < Topics.order($1.key) }) {
+      issues.append("\(n) label\(n == 1 ? "" : "s") of `\(l)`, a topic these rules do not define, left out of the table")
+    }
+    if evaluated.isEmpty && issues.isEmpty { issues.append("no articles found at \(path)") }
+    let ids = rules.topics.map(\.id)
+    let metrics = MetricsTable(
+      topicIDs: ids, gold: evaluated.map { $0.gold.intersection(known) }, predicted: evaluated.map(\.predicted))
+    var mistakes: [Mistake] = []
+    for (t, topic) in rules.topics.enumerated() {
+      for e in evaluated {
+        let g = e.gold.contains(topic.id)
+        let p = e.predicted.contains(topic.id)
+        if g == p { continue }
+        let fired = e.result.fired[t].map { f in
+          (
+            location: rules.rules[f.rule].location, score: f.score,
+            evidence: f.hits.map { h in h.map { EvidenceText.marked(e.article, $0) }.joined(separator: " … ") }
+          )
+        }
+        mistakes.append(
+          Mistake(
+            kind: p ? .falsePositive : .falseNegative, topic: topic.id, id: e.article.id, title: e.article.titleString,
+            score: e.result.scores[t], threshold: topic.threshold, rules: fired,
+            goldEvidence: e.article.labelEvidence.first { $0.0 == topic.id }?.1))
+      }
+    }
+    return EvaluationReport(
+      metrics: metrics, mistakes: mistakes, issues: issues, articleCount: evaluated.count, corpus: path)
+  }
+}
+
+extension EvaluationReport {
+  /// The text report: the table, then every mistake under its topic.
+  public func rendered(showMistakes: Bool = true) -> String {
+    var out = "corpus: \(corpus) (\(articleCount) articles)\n\n" + metrics.rendered()
+    if !issues.isEmpty {
+      out += "\ncorpus issues (\(issues.count)):\n"
+      for i in issues { out += "  - \(i)\n" }
+    }
+    guard showMistakes, !mistakes.isEmpty else { return out }
+    out += "\nfalse positives and false negatives:\n"
+    var currentTopic = ""
+    for m in mistakes {
+      if m.topic != currentTopic {
+        currentTopic = m.topic
+        out += "\n\(m.topic)\n"
+      }
+      let cmp = m.score >= m.threshold ? "≥" : "<"
+      out += "  \(m.kind.rawValue) \(m.id) \(DisplayWidth.truncate(m.title.replacingOccurrences(of: "\n", with: " "), to: 40)) — score \(JSONWriter.format(m.score)) \(cmp) \(JSONWriter.format(m.threshold))\n"
+      if m.rules.isEmpty { out += "       no rule fired\n" }
+      for r in m.rules {
+        let sign = r.score > 0 ? "+" : ""
+        out += "       \(sign)\(JSONWriter.format(r.score)) \(r.location)\n"
+        for ev in r.evidence { out += "          \(DisplayWidth.truncate(ev.replacingOccurrences(of: "\n", with: " "), to: 120))\n" }
+      }
+      if m.kind == .falseNegative, let g = m.goldEvidence {
+        out += "       gold: \(DisplayWidth.truncate(g.replacingOccurrences(of: "\n", with: " "), to: 120))\n"
+      }
+    }
+    return out
+  }
+
+  /// The report as one JSON object.
+  public func json() -> String {
+    var w = JSONWriter()
+    w.beginObject()
+    w.key("corpus"); w.string(corpus)
+    w.key("articles"); w.int(articleCount)
+    func metricsObject(_ m: TopicMetrics) {
+      w.beginObject()
+      w.key("support"); w.int(m.support)
+      w.key("tp"); w.int(m.tp)
+      w.key("fp"); w.int(m.fp)
+      w.key("fn"); w.int(m.fn)
+      w.key("precision"); if let v = m.precision { w.number(v) } else { w.null() }
+      w.key("recall"); if let v = m.recall { w.number(v) } else { w.null() }
+      w.key("f1"); if let v = m.f1 { w.number(v) } else { w.null() }
+      w.endObject()
+    }
+    w.key("topics"); w.beginObject()
+    for t in metrics.topics { w.key(t.id); metricsObject(t) }
+    w.endObject()
+    w.key("micro"); metricsObject(metrics.micro)
+    let a = metrics.macro
+    w.key("macro"); w.beginObject()
+    w.key("precision"); if let v = a.precision { w.number(v) } else { w.null() }
+    w.key("recall"); if let v = a.recall { w.number(v) } else { w.null() }
+    w.key("f1"); if let v = a.f1 { w.number(v) } else { w.null() }
+    w.endObject()
+    w.key("issues"); w.beginArray()
+    for i in issues { w.string(i) }
+    w.endArray()
+    w.key("mistakes"); w.beginArray()
+    for m in mistakes {
+      w.beginObject()
+      w.key("kind"); w.string(m.kind.rawValue)
+      w.key("topic"); w.string(m.topic)
+      w.key("id"); w.string(m.id)
+      w.key("title"); w.string(m.title)
+      w.key("score"); w.number(m.score)
+      w.key("threshold"); w.number(m.threshold)
+      w.key("rules"); w.beginArray()
+      for r in m.rules {
+        w.beginObject()
+        w.key("rule"); w.string(r.location)
+        w.key("score"); w.number(r.score)
+        w.key("evidence"); w.beginArray()
+        for e in r.evidence { w.string(e) }
+        w.endArray()
+        w.endObject()
+      }
+      w.endArray()
+      if let g = m.goldEvidence { w.key("gold_evidence"); w.string(g) }
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+    return w.string + "\n"
+  }
+}
