@@ -85,6 +85,7 @@ public enum RuleTagCLI {
     ("tag", "tag articles with topics, scores and evidence"),
     ("check", "check rule files and print every diagnostic"),
     ("eval", "measure rules against a labelled corpus"),
+    ("diff", "show which articles changed between two tag runs, and why"),
     ("tokens", "show the normalised text and its tokens"),
   ]
 
@@ -108,6 +109,7 @@ public enum RuleTagCLI {
     case "check": return CheckCommand.run(rest, io: io)
     case "eval": return EvalCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
+    case "diff": return DiffCommand.run(rest, io: io)
     case "help", "--help", "-h":
       if let sub = rest.first, let spec = specs[sub] {
         io.write(spec.help)
@@ -124,7 +126,7 @@ public enum RuleTagCLI {
   }
 
   static var specs: [String: CommandSpec] {
-    ["tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec]
+    ["tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec, "diff": DiffCommand.spec]
   }
 
   static var usage: String {
