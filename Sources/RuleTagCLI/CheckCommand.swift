@@ -50,7 +50,7 @@ enum CheckCommand {
     }
     if errors == 0 {
       io.error(
-        "checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(topics) topics, \(rules) rules, \(patterns) literals in one automaton of \(states) states; \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        "checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(topics) topic\(topics == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s"), \(patterns) literals in one automaton of \(states) states; \(warnings) warning\(warnings == 1 ? "" : "s")\n"
       )
     } else {
       io.error("checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")

@@ -16,7 +16,7 @@ extension Diagnostic {
     let gutter = String(span.line).count
     let pad = String(repeating: " ", count: gutter)
     out += "\(pad)--> \(span)\n"
-    if !lineText.isEmpty || span.line > 0 {
+    if !lineText.isEmpty {
       out += "\(pad) |\n"
       out += Diagnostic.snippet(lineText, span: span, gutter: gutter, marker: "^", label: nil)
     }

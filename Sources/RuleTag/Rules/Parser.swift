@@ -72,6 +72,9 @@ public struct RuleParser {
   mutating func parseText(_ text: String, file: String) {
     set.files.append(file)
     var current: Int? = nil
+    // After a topic line with an error, its rules are skipped quietly: the
+    // topic line's own diagnostic says what is wrong.
+    var skipping = false
     var lineNo = 0
     for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNo += 1
@@ -97,13 +100,16 @@ public struct RuleParser {
                 t.id, at: span(file, lineNo, toks[1].column, toks[1].length), line: line,
                 first: .init(message: "first defined here", span: o.span, lineText: o.lineText)))
             current = nil
+            skipping = true
           } else {
             topicIndex[t.id] = set.topics.count
             current = set.topics.count
+            skipping = false
             set.topics.append(t)
           }
         } else {
           current = nil
+          skipping = true
         }
         continue
       }
@@ -126,7 +132,7 @@ public struct RuleParser {
       }
       if first.kind == .word, let c = first.text.unicodeScalars.first, c == "+" || c == "-" {
         guard let t = current else {
-          set.diagnostics.append(.ruleOutsideTopic(at: firstSpan, line: line))
+          if !skipping { set.diagnostics.append(.ruleOutsideTopic(at: firstSpan, line: line)) }
           continue
         }
         var rp = RuleLineParser(tokens: toks, file: file, line: lineNo, text: line, topic: set.topics[t])
