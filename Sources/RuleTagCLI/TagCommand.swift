@@ -196,16 +196,20 @@ enum TagCommand {
       let rule = rules.rules[f.rule]
       for hit in f.hits {
         for span in hit {
-          let loc = EvidenceText.locate(a, span)
-          w.beginObject()
-          w.key("rule"); w.string(rule.location)
-          w.key("weight"); w.number(rule.weight)
-          w.key("text"); w.string(loc.text)
-          w.key("field"); w.string(loc.field)
-          w.key("start"); w.int(loc.start)
-          w.key("end"); w.int(loc.end)
-          w.key("sentence"); w.string(loc.sentence)
-          w.endObject()
+          // Byte ranges, written straight from the article (no Strings).
+          let loc = EvidenceText.locateBytes(a, span)
+          let field = loc.inTitle ? a.title : a.text
+          field.withUnsafeBufferPointer { p in
+            w.beginObject()
+            w.key("rule"); w.string(rule.location)
+            w.key("weight"); w.number(rule.weight)
+            w.key("text"); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
+            w.key("field"); w.string(loc.inTitle ? "title" : "text")
+            w.key("start"); w.int(loc.start)
+            w.key("end"); w.int(loc.end)
+            w.key("sentence"); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
+            w.endObject()
+          }
         }
       }
     }

@@ -84,6 +84,20 @@ public final class InputReader {
         currentFile = name
         continue
       }
+      if file == "-" {
+        // Standard input is JSONL when it starts with `{`: then it streams
+        // like a file (bounded memory, for `cat big.jsonl | ruletag tag` and
+        // streaming mappers). Empty input is no articles: a mapper (Hadoop
+        // Streaming, Spark's RDD.pipe) is often handed an empty split.
+        let first = reader.firstNonSpace()
+        if let e = reader.error { return InputRecord(kind: .unreadable(e), file: name, line: 0, bytes: []) }
+        guard let first else { continue }
+        if first == UInt8(ascii: "{") {
+          current = reader
+          currentFile = name
+          continue
+        }
+      }
       // A text file (or stdin): read it whole; stdin is JSONL when it starts with `{`.
       let all = reader.readAll()
       if let e = reader.error { return InputRecord(kind: .unreadable(e), file: name, line: 0, bytes: []) }
@@ -177,6 +191,22 @@ final class LineReader {
       let before = start
       fill()
       scanFrom -= before - start
+    }
+  }
+
+  /// The first byte above space, reading as far as needed (nothing is
+  /// consumed); nil at the end of input.
+  func firstNonSpace() -> UInt8? {
+    var i = start
+    while true {
+      while i < end {
+        if buffer[i] > 0x20 { return buffer[i] }
+        i += 1
+      }
+      if eof { return nil }
+      let before = start
+      fill()
+      i -= before - start
     }
   }
 

@@ -23,12 +23,74 @@ public enum EvidenceText {
     let ss = clamp(span.sentenceStart - shift, bytes.count)
     let se = clamp(span.sentenceEnd - shift, bytes.count)
     return bytes.withUnsafeBufferPointer { p in
-      Located(
-        field: inTitle ? "title" : "text", start: UTF8Bytes.scalarCount(p, upTo: s),
-        end: UTF8Bytes.scalarCount(p, upTo: max(s, e)),
-        text: String(decoding: p[s..<max(s, e)], as: UTF8.self),
-        sentence: String(decoding: p[min(ss, s)..<max(se, e)], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+      let startChars = UTF8Bytes.scalarCount(p, upTo: s)
+      let e2 = max(s, e)
+      let sentence = trimmed(p, min(ss, s), max(se, e))
+      return Located(
+        field: inTitle ? "title" : "text", start: startChars,
+        end: startChars + UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[s..<e2]), upTo: e2 - s),
+        text: String(decoding: p[s..<e2], as: UTF8.self),
+        sentence: String(decoding: p[sentence], as: UTF8.self))
     }
+  }
+
+  /// `locate` without making Strings: the field, character offsets, and
+  /// byte ranges of the hit and its (trimmed) sentence in that field.
+  public struct LocatedBytes: Sendable {
+    public var inTitle: Bool
+    public var start: Int
+    public var end: Int
+    public var text: Range<Int>
+    public var sentence: Range<Int>
+  }
+
+  /// Same places as `locate(a, span)`; `text` and `sentence` index
+  /// `inTitle ? a.title : a.text`.
+  public static func locateBytes(_ a: Article, _ span: EvidenceSpan) -> LocatedBytes {
+    let t = a.title.count
+    let inTitle = span.start < t
+    let shift = inTitle ? 0 : t + 1
+    let count = inTitle ? t : a.text.count
+    let s = clamp(span.start - shift, count)
+    let e = clamp(span.end - shift, count)
+    let ss = clamp(span.sentenceStart - shift, count)
+    let se = clamp(span.sentenceEnd - shift, count)
+    let body: (UnsafeBufferPointer<UInt8>) -> LocatedBytes = { p in
+      let startChars = UTF8Bytes.scalarCount(p, upTo: s)
+      let e2 = max(s, e)
+      return LocatedBytes(
+        inTitle: inTitle, start: startChars,
+        end: startChars + UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[s..<e2]), upTo: e2 - s),
+        text: s..<e2, sentence: trimmed(p, min(ss, s), max(se, e)))
+    }
+    return inTitle ? a.title.withUnsafeBufferPointer(body) : a.text.withUnsafeBufferPointer(body)
+  }
+
+  /// `a..<b` without leading and trailing white space and line breaks: the
+  /// scalars of `CharacterSet.whitespacesAndNewlines`, trimmed on bytes
+  /// (same result as `trimmingCharacters(in: .whitespacesAndNewlines)`).
+  static func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Range<Int> {
+    var a = a
+    var b = b
+    while a < b {
+      let (sc, len) = UTF8Bytes.decode(UnsafeBufferPointer(rebasing: p[..<b]), at: a)
+      if !isTrimmed(sc) || (sc == 0xFFFD && len == 1) { break }
+      a += len
+    }
+    while a < b {
+      let s = Sentences.scalarStart(p, b - 1)
+      let start = max(s, a)
+      let (sc, len) = UTF8Bytes.decode(UnsafeBufferPointer(rebasing: p[..<b]), at: start)
+      if start + len != b || !isTrimmed(sc) || (sc == 0xFFFD && len == 1) { break }
+      b = start
+    }
+    return a..<b
+  }
+
+  @inline(__always)
+  static func isTrimmed(_ s: UInt32) -> Bool {
+    (s >= 0x09 && s <= 0x0D) || s == 0x20 || s == 0x85 || s == 0xA0 || s == 0x1680 || (s >= 0x2000 && s <= 0x200A)
+      || s == 0x2028 || s == 0x2029 || s == 0x202F || s == 0x205F || s == 0x3000
   }
 
   static func clamp(_ x: Int, _ n: Int) -> Int { max(0, min(x, n)) }

@@ -69,7 +69,7 @@ public struct ArticleScanner {
   var touchedRules: [Int32] = []
   var sentenceEnds: [Int32] = []
   var sentencesReady = false
-  var contextCache: [Int32: HitContext] = [:]
+  var contexts = ClauseContexts()
 
   public init(rules: CompiledRules) {
     self.rules = rules
@@ -116,7 +116,7 @@ public struct ArticleScanner {
     nodes.removeAll(keepingCapacity: true)
     hits.removeAll(keepingCapacity: true)
     sentencesReady = false
-    contextCache.removeAll(keepingCapacity: true)
+    contexts.reset()
   }
 
   @inline(__always)
@@ -309,7 +309,8 @@ public struct ArticleScanner {
         for x in ha {
           var best: (Int, Hit)? = nil
           for y in hb {
-            let g = ArticleScanner.gap(x[0], y[0], p)
+            // Only gaps up to `distance` can win, so the count stops there.
+            let g = ArticleScanner.gap(x[0], y[0], p, limit: distance)
             if g <= distance && (best == nil || g < best!.0) { best = (g, y) }
           }
           if let best { out.append(x + best.1) }
@@ -317,6 +318,27 @@ public struct ArticleScanner {
       }
       return out
     }
+  }
+
+  /// Characters between two spans (0 when they touch or overlap), or any
+  /// number above `limit` when there are more than `limit`: a character
+  /// has at most 4 bytes, so a byte gap over 4 × limit is over the limit
+  /// without counting, and counting stops at limit + 1.
+  static func gap(_ a: Span, _ b: Span, _ p: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    let from = Int(min(a.end, b.end))
+    let to = Int(max(a.start, b.start))
+    if to <= from { return 0 }
+    if to - from > 4 * limit + 4 { return limit + 1 }
+    var c = 0
+    var i = from
+    while i < to {
+      if p[i] & 0xC0 != 0x80 {
+        c += 1
+        if c > limit { return c }
+      }
+      i += 1
+    }
+    return c
   }
 
   /// Characters between two spans (0 when they touch or overlap).
@@ -348,18 +370,17 @@ public struct ArticleScanner {
     }
     if !ok { return false }
     if positive && !rule.ignored.isEmpty {
-      let c = context(of: s)
-      if !c.intersection(rule.ignored).isEmpty { return false }
+      let ignored = rule.ignored
+      let hit = doc.bytes.withUnsafeBufferPointer { contexts.intersects(Int(s.start)..<Int(s.end), ignored, in: $0) }
+      if hit { return false }
     }
     return true
   }
 
   mutating func context(of s: Span) -> HitContext {
-    let key = s.start &* 4096 &+ (s.end - s.start)
-    if let c = contextCache[key] { return c }
-    let c = doc.bytes.withUnsafeBufferPointer { Sentences.context(of: Int(s.start)..<Int(s.end), in: $0) }
-    contextCache[key] = c
-    return c
+    // Clause ends and per-clause markers are found once per article (see
+    // ClauseContexts); each hit then costs two binary searches.
+    doc.bytes.withUnsafeBufferPointer { contexts.context(of: Int(s.start)..<Int(s.end), in: $0) }
   }
 
   mutating func ensureSentences() {

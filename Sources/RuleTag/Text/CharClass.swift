@@ -124,8 +124,15 @@ public enum UTF8Bytes {
 
   /// Number of scalars in `bytes[0..<end]` (counts non-continuation bytes).
   public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) -> Int {
+    // A branch-free loop the compiler vectorises.
+    guard let base = bytes.baseAddress else { return 0 }
+    let n = min(end, bytes.count)
     var c = 0
-    for i in 0..<min(end, bytes.count) where bytes[i] & 0xC0 != 0x80 { c += 1 }
+    var i = 0
+    while i < n {
+      c &+= Int((base[i] & 0xC0) != 0x80 ? 1 : 0)
+      i &+= 1
+    }
     return c
   }
 }
