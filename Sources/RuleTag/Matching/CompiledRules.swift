@@ -29,7 +29,8 @@ public struct Leaf: Sendable {
   /// preceded (followed) by one.
   public var wordStart: Bool
   public var wordEnd: Bool
-  /// False under `not(…)`: contexts do not filter it.
+  /// False under `not(…)` and in the second and later terms of
+  /// `all`/`sentence`/`near`: contexts do not filter it.
   public var positive: Bool
   public var keyword: String
 }
@@ -169,6 +170,15 @@ public final class CompiledRules: Sendable {
       topics.append(CompiledTopic(id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count))
     }
 
+    mutating func firstPositive(_ xs: [RuleExpr], rule: Int32, positive: Bool, line: String) -> [CompiledExpr] {
+      var first = true
+      return xs.map { x in
+        if case .not = x { return compile(x, rule: rule, positive: false, line: line) }
+        defer { first = false }
+        return compile(x, rule: rule, positive: positive && first, line: line)
+      }
+    }
+
     mutating func compile(_ e: RuleExpr, rule: Int32, positive: Bool, line: String) -> CompiledExpr {
       switch e {
       case .keyword(let k, _):
@@ -196,12 +206,15 @@ public final class CompiledRules: Sendable {
         for a in atoms ?? [] { patternUses[pattern(a)].append(.atom(id)) }
         return .regex(id)
       case .any(let xs): return .any(xs.map { compile($0, rule: rule, positive: positive, line: line) })
-      case .all(let xs): return .all(xs.map { compile($0, rule: rule, positive: positive, line: line) })
-      case .sentence(let xs): return .sentence(xs.map { compile($0, rule: rule, positive: positive, line: line) })
+      // In all/sentence/near, contexts filter the first term only: the
+      // others say what happens to it (`sentence(运动会, 举办|举行)`), and a
+      // verb in a list clause still reports.
+      case .all(let xs): return .all(firstPositive(xs, rule: rule, positive: positive, line: line))
+      case .sentence(let xs): return .sentence(firstPositive(xs, rule: rule, positive: positive, line: line))
       case .not(let x, _): return .not(compile(x, rule: rule, positive: false, line: line))
       case .near(let n, let a, let b):
         return .near(
-          n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: positive, line: line))
+          n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: false, line: line))
       case .title(let x): return .title(compile(x, rule: rule, positive: positive, line: line))
       }
     }

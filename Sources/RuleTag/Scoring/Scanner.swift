@@ -65,6 +65,8 @@ public struct ArticleScanner {
   var gate: [Bool]
   var gatedRegexes: [Int32] = []
   var regexHits: [[Span]]
+  /// End offsets of the atoms found for each gated regex, ascending.
+  var regexAtomEnds: [[Int32]]
   var ruleTouched: [Bool]
   var touchedRules: [Int32] = []
   var sentenceEnds: [Int32] = []
@@ -77,6 +79,7 @@ public struct ArticleScanner {
     guardHead = [Int32](repeating: -1, count: rules.guardCount)
     gate = [Bool](repeating: false, count: rules.regexes.count)
     regexHits = [[Span]](repeating: [], count: rules.regexes.count)
+    regexAtomEnds = [[Int32]](repeating: [], count: rules.regexes.count)
     ruleTouched = [Bool](repeating: false, count: rules.rules.count)
   }
 
@@ -108,7 +111,8 @@ public struct ArticleScanner {
     touchedGuards.removeAll(keepingCapacity: true)
     for r in gatedRegexes {
       gate[Int(r)] = false
-      regexHits[Int(r)].removeAll()
+      regexHits[Int(r)].removeAll(keepingCapacity: true)
+      regexAtomEnds[Int(r)].removeAll(keepingCapacity: true)
     }
     gatedRegexes.removeAll(keepingCapacity: true)
     for r in touchedRules { ruleTouched[Int(r)] = false }
@@ -153,6 +157,7 @@ public struct ArticleScanner {
               gatedRegexes.append(r)
               touch(rule: rs.regexes[Int(r)].rule)
             }
+            regexAtomEnds[Int(r)].append(h.end)
           case .guardWord(let g):
             if guardHead[Int(g)] < 0 { touchedGuards.append(g) }
             let len = Int32(rs.patterns[Int(h.pattern)].utf8.count)
@@ -203,37 +208,55 @@ public struct ArticleScanner {
 
   // MARK: Regexes
 
+  /// Runs each gated regex on the sentences that hold one of its atoms
+  /// (every sentence for a regex without atoms). A regex match never
+  /// crosses a sentence end: that is the language's rule, and it lets the
+  /// prefilter skip all other sentences.
   mutating func runRegexes() {
-    let text = doc.string
-    let ns = text as NSString
-    let whole = NSRange(location: 0, length: ns.length)
-    var found: [(Int32, Int, Int)] = []  // regex, utf16 start, utf16 end
+    ensureSentences()
+    var sentences: [Int] = []
     for r in gatedRegexes {
-      let g = rules.regexes[Int(r)]
-      for m in g.regex.matches(in: text, options: [], range: whole) where m.range.length > 0 {
-        found.append((r, m.range.location, m.range.location + m.range.length))
-      }
-    }
-    if found.isEmpty { return }
-    // UTF-16 offset → byte offset, in one walk over the bytes.
-    var map = [Int32](repeating: 0, count: ns.length + 1)
-    doc.bytes.withUnsafeBufferPointer { p in
-      var i = 0
-      var u = 0
-      while i < p.count {
-        let (s, len) = UTF8Bytes.decode(p, at: i)
-        map[u] = Int32(i)
-        if s > 0xFFFF {
-          map[u + 1] = Int32(i)
-          u += 2
-        } else {
-          u += 1
+      sentences.removeAll(keepingCapacity: true)
+      let ends = regexAtomEnds[Int(r)]
+      if ends.isEmpty {
+        sentences.append(contentsOf: 0..<sentenceEnds.count)
+      } else {
+        for e in ends {
+          let k = Sentences.sentenceIndex(of: Int(e) - 1, ends: sentenceEnds)
+          if sentences.last != k { sentences.append(k) }
         }
-        i += len
       }
-      map[u] = Int32(p.count)
+      let regex = rules.regexes[Int(r)].regex
+      for k in sentences {
+        let start = k == 0 ? 0 : Int(sentenceEnds[k - 1])
+        let end = min(Int(sentenceEnds[k]), doc.bytes.count)
+        if start >= end { continue }
+        let text = doc.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        let length = text.utf16.count
+        let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
+        if matches.isEmpty { continue }
+        // UTF-16 offsets of this sentence → byte offsets of the document.
+        var map = [Int32](repeating: Int32(end), count: length + 1)
+        doc.bytes.withUnsafeBufferPointer { p in
+          var i = start
+          var u = 0
+          while i < end {
+            let (sc, len) = UTF8Bytes.decode(p, at: i)
+            map[u] = Int32(i)
+            if sc > 0xFFFF {
+              map[u + 1] = Int32(i)
+              u += 2
+            } else {
+              u += 1
+            }
+            i += len
+          }
+        }
+        for m in matches where m.range.length > 0 {
+          regexHits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
+        }
+      }
     }
-    for (r, a, b) in found { regexHits[Int(r)].append(Span(map[a], map[b])) }
   }
 
   // MARK: Evaluation

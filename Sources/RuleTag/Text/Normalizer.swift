@@ -257,6 +257,11 @@ public enum Normalizer {
         i += len
         continue
       }
+      if f == 0x28 && CharClass.isHan(prev), let skip = pinyinGloss(input, at: i + len) {
+        // `網(wǎng)`: an inline pinyin gloss after a Han character is dropped.
+        i = skip
+        continue
+      }
       if spaceStart >= 0 {
         if prev != 0 {
           emitSpace(prev: prev, next: f, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
@@ -267,6 +272,31 @@ public enum Normalizer {
       prev = f
       i += len
     }
+  }
+
+  /// Pinyin vowels with tone marks (ā á ǎ à …, ǖ ǘ ǚ ǜ ü).
+  static let toneVowels: Set<UInt32> = Set(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".unicodeScalars.map(\.value))
+
+  /// If `input[i...]` is a pinyin gloss body followed by `)` or `）` (ASCII
+  /// letters, toned vowels and spaces, at most 24 scalars, with at least
+  /// one tone mark), the offset just past the closing parenthesis.
+  static func pinyinGloss(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    var i = start
+    var count = 0
+    var toned = false
+    while i < input.count && count <= 24 {
+      let (s, len) = UTF8Bytes.decode(input, at: i)
+      if s == 0x29 || s == 0xFF09 { return toned ? i + len : nil }
+      if toneVowels.contains(s) {
+        toned = true
+      } else if !((s >= 0x61 && s <= 0x7A) || (s >= 0x41 && s <= 0x5A) || s == 0x20) {
+        return nil
+      }
+      count += 1
+      i += len
+    }
+    return nil
   }
 
   @inline(__always)

@@ -94,24 +94,61 @@ public enum Sentences {
   }
 
   /// The contexts `range` stands in.
+  ///
+  /// - list: the hit lies in an item of a `、` enumeration: a `、` stands
+  ///   before it in its clause with at most `maxListItem` characters from
+  ///   there to the hit's end and no 等 between (等 closes a list), or a `、`
+  ///   follows it within `maxListItem` characters from the hit's start.
+  /// - slogan: the hit is followed by 精神, or its clause calls on people
+  ///   (弘扬, 争做, 践行, 传承, 倡导, 口号 …).
+  /// - plan: a plan or exhortation marker (要, 将, 下一步, 力争, 计划, 拟 …)
+  ///   stands before the hit in its sentence, or 拟于/将于/计划于 follows it
+  ///   in its clause.
   public static func context(of range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> HitContext {
     var result: HitContext = []
     let clause = clause(around: range, in: p)
-    // List: the item holding the hit is bounded by 、 on either side.
     var a = range.lowerBound
     while a > clause.lowerBound && !isEnumComma(p, a - 1) { a -= 1 }
+    if a > clause.lowerBound && scalars(p, a, range.upperBound) <= maxListItem
+      && !contains(p, a..<range.lowerBound, any: [deng])
+    {
+      result.insert(.list)
+    }
     var b = range.upperBound
     while b < clause.upperBound && !isEnumComma(p, b + 2) { b += 1 }
-    if (a > clause.lowerBound) || (b < clause.upperBound) { result.insert(.list) }
-    // Slogan: the hit is followed by 精神, or its clause calls to 弘扬/争做….
+    if b < clause.upperBound && scalars(p, range.lowerBound, b) <= maxListItem { result.insert(.list) }
     if starts(p, at: range.upperBound, with: jingshen) || contains(p, clause, any: sloganMarkers) {
       result.insert(.slogan)
     }
-    // Plan: a plan or exhortation marker stands before the hit in its clause.
-    if contains(p, clause.lowerBound..<range.lowerBound, any: planMarkers, excluding: notPlanWords) {
+    let sentence = sentenceStart(before: range.lowerBound, in: p)
+    if contains(p, sentence..<range.lowerBound, any: planMarkers, excluding: notPlanWords)
+      || contains(p, range.upperBound..<clause.upperBound, any: planAfterMarkers)
+    {
       result.insert(.plan)
     }
     return result
+  }
+
+  /// Longest list item, in characters, that still counts as an item.
+  public static let maxListItem = 16
+
+  /// Where the sentence holding offset `i` starts.
+  static func sentenceStart(before i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    var a = i
+    while a > 0 && !isSentenceEnd(p, a - 1) { a -= 1 }
+    return a
+  }
+
+  /// Scalars in `p[a..<b]`.
+  @inline(__always)
+  static func scalars(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+    var c = 0
+    var i = a
+    while i < b {
+      if p[i] & 0xC0 != 0x80 { c += 1 }
+      i += 1
+    }
+    return c
   }
 
   /// Whether the bytes ending at `i` (inclusive) are 、 (E3 80 81).
@@ -121,13 +158,16 @@ public enum Sentences {
   }
 
   static let jingshen: [UInt8] = Array("精神".utf8)
-  static let sloganMarkers: [[UInt8]] = ["弘扬", "争做", "争当", "践行", "传承", "口号", "倡导", "精神"].map { Array($0.utf8) }
-  static let planMarkers: [[UInt8]] = ["要", "将", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望", "努力", "着力", "持续", "进一步"].map {
+  static let deng: [UInt8] = Array("等".utf8)
+  static let sloganMarkers: [[UInt8]] = ["弘扬", "争做", "争当", "践行", "传承", "口号", "倡导"].map { Array($0.utf8) }
+  static let planMarkers: [[UInt8]] = ["要", "将", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望"].map {
     Array($0.utf8)
   }
+  /// Markers that make a plan when they follow the hit: `运动会拟于11月举行`.
+  static let planAfterMarkers: [[UInt8]] = ["拟于", "将于", "计划于"].map { Array($0.utf8) }
   /// Words that hold a plan marker but do not plan: 重要, 将军, 需要 …
   static let notPlanWords: [[UInt8]] = [
-    "重要", "主要", "需要", "只要", "必要", "要素", "摘要", "纲要", "将军", "将近", "将士", "即将", "要求", "要点", "首要", "将来",
+    "重要", "主要", "需要", "只要", "必要", "要素", "摘要", "纲要", "将军", "将近", "将士", "要点", "首要", "要闻", "纪要",
   ].map { Array($0.utf8) }
 
   @inline(__always)
@@ -182,6 +222,8 @@ struct ClauseContexts {
   /// Per clause: smallest end offset of a plan marker that is not part of
   /// an excluded word (Int32.max when none, Int32.min when not computed).
   var planEnd: [Int32] = []
+  /// Per clause: where its sentence starts.
+  var sentenceStart: [Int32] = []
   var ready = false
 
   mutating func reset() { ready = false }
@@ -207,6 +249,15 @@ struct ClauseContexts {
     slogan.append(contentsOf: repeatElement(0, count: ends.count + 1))
     planEnd.removeAll(keepingCapacity: true)
     planEnd.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
+    // Where the sentence of each clause starts (after the last sentence end).
+    sentenceStart.removeAll(keepingCapacity: true)
+    var start = 0
+    for e in ends {
+      sentenceStart.append(Int32(start))
+      let b = p[Int(e)]
+      if b != 0x2C && b != 0x3A { start = Int(e) + 1 }
+    }
+    sentenceStart.append(Int32(start))
     ready = true
   }
 
@@ -248,11 +299,23 @@ struct ClauseContexts {
     // As in `clause(around:)`: a 。 is found at its last byte, the clause ends before its first.
     if cu < p.count && p[cu] == 0x82 { cu -= 2 }
     if wanted.contains(.list) {
-      // List: a 、 ending in [cl, lower) or starting in [upper, cu).
-      let c1 = ClauseContexts.lowerBound(commas, cl - 2)
-      if c1 < commas.count && Int(commas[c1]) < range.lowerBound - 2 { return true }
+      // A 、 before the hit in its clause, the nearest one within reach…
+      let c1 = ClauseContexts.lowerBound(commas, range.lowerBound - 2)  // commas[c1-1] ends before the hit
+      if c1 > 0 {
+        let c = Int(commas[c1 - 1])
+        if c >= cl && Sentences.scalars(p, c + 3, range.upperBound) <= Sentences.maxListItem
+          && !Sentences.contains(p, (c + 3)..<range.lowerBound, any: [Sentences.deng])
+        {
+          return true
+        }
+      }
+      // …or a 、 after it.
       let c2 = ClauseContexts.lowerBound(commas, range.upperBound)
-      if c2 < commas.count && Int(commas[c2]) < cu { return true }
+      if c2 < commas.count && Int(commas[c2]) < cu
+        && Sentences.scalars(p, range.lowerBound, Int(commas[c2])) <= Sentences.maxListItem
+      {
+        return true
+      }
     }
     if wanted.contains(.slogan) {
       if Sentences.starts(p, at: range.upperBound, with: Sentences.jingshen) { return true }
@@ -262,8 +325,10 @@ struct ClauseContexts {
       if slogan[k] == 2 { return true }
     }
     if wanted.contains(.plan) {
-      if planEnd[k] == Int32.min { planEnd[k] = ClauseContexts.firstPlanEnd(p, cl, cu) }
+      // From the start of the sentence to the end of this clause, the first marker.
+      if planEnd[k] == Int32.min { planEnd[k] = ClauseContexts.firstPlanEnd(p, Int(sentenceStart[k]), cu) }
       if Int(planEnd[k]) <= range.lowerBound { return true }
+      if Sentences.contains(p, range.upperBound..<cu, any: Sentences.planAfterMarkers) { return true }
     }
     return false
   }

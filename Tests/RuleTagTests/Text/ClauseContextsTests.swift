@@ -1,0 +1,41 @@
+import Testing
+
+@testable import RuleTag
+
+/// The per-document clause index must answer exactly as the plain per-hit
+/// walk of `Sentences.context(of:in:)`, which is the specification.
+@Suite struct ClauseContextsTests {
+  /// Pieces that build sentences full of contexts: list commas, clause and
+  /// sentence ends, slogan and plan markers, words that only look like them.
+  static let pieces = [
+    "工会", "举办", "技能竞赛", "、", "、", ",", ",", "。", "!", "\n", "等", "弘扬", "精神", "要", "将", "将于",
+    "拟于", "下一步", "重要", "需要", "计划", "职工", "快递小哥", "劳模", "驿站", "服务", "和", "a", "12",
+  ]
+
+  @Test func agreesWithPlainWalkOnRandomText() {
+    var rng = SeededRandom(seed: 20261123)
+    let all: [HitContext] = [.list, .slogan, .plan, [.list, .plan], [.list, .slogan, .plan]]
+    for _ in 0..<200 {
+      let n = Int.random(in: 1...40, using: &rng)
+      let text = (0..<n).map { _ in ClauseContextsTests.pieces.randomElement(using: &rng)! }.joined()
+      let bytes = Normalizer.normalize(text).bytes
+      var index = ClauseContexts()
+      bytes.withUnsafeBufferPointer { p in
+        // Every scalar-aligned span of up to 4 scalars.
+        var starts: [Int] = []
+        for i in 0..<p.count where p[i] & 0xC0 != 0x80 { starts.append(i) }
+        starts.append(p.count)
+        for a in 0..<(starts.count - 1) {
+          for len in 1...4 where a + len < starts.count {
+            let r = starts[a]..<starts[a + len]
+            let expected = Sentences.context(of: r, in: p)
+            for wanted in all {
+              let got = index.intersects(r, wanted, in: p)
+              #expect(got == !expected.intersection(wanted).isEmpty, "\(text) \(r) \(wanted.rawValue)")
+            }
+          }
+        }
+      }
+    }
+  }
+}
