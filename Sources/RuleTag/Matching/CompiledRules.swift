@@ -56,6 +56,10 @@ public struct CompiledRule: Sendable {
   /// Guard ids of `not-inside` words.
   public var guards: [Int32]
   public var ignored: HitContext
+  /// For a rule that is a plain list of keywords and regexes (the common
+  /// case), its terms: leaf `l` as `l`, regex `r` as `-(r + 1)`; nil for
+  /// rules with functions. The scanner scores these without building trees.
+  public var flatTerms: [Int32]?
   /// `file:line`
   public var location: String
   public var lineText: String
@@ -165,9 +169,25 @@ public final class CompiledRules: Sendable {
           CompiledRule(
             topic: topics.count, weight: r.weight, cap: r.cap, expr: expr,
             notBefore: r.notBefore.map { Array($0.utf8) }, notAfter: r.notAfter.map { Array($0.utf8) },
-            guards: guards, ignored: r.ignored, location: r.span.fileLine, lineText: r.lineText))
+            guards: guards, ignored: r.ignored, flatTerms: Builder.flatTerms(expr), location: r.span.fileLine,
+            lineText: r.lineText))
       }
       topics.append(CompiledTopic(id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count))
+    }
+
+    static func flatTerms(_ e: CompiledExpr) -> [Int32]? {
+      switch e {
+      case .leaf(let l): return [l]
+      case .regex(let r): return r < 0 ? [] : [-(r + 1)]
+      case .any(let xs):
+        var out: [Int32] = []
+        for x in xs {
+          guard let t = flatTerms(x) else { return nil }
+          out += t
+        }
+        return out
+      default: return nil
+      }
     }
 
     mutating func firstPositive(_ xs: [RuleExpr], rule: Int32, positive: Bool, line: String) -> [CompiledExpr] {

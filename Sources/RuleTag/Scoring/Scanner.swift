@@ -65,6 +65,8 @@ public struct ArticleScanner {
   var gate: [Bool]
   var gatedRegexes: [Int32] = []
   var regexHits: [[Span]]
+  /// Scratch for `scoreFlat`.
+  var flatSpans: [Span] = []
   /// End offsets of the atoms found for each gated regex, ascending.
   var regexAtomEnds: [[Int32]]
   var ruleTouched: [Bool]
@@ -180,6 +182,10 @@ public struct ArticleScanner {
     touchedRules.sort()
     for r in touchedRules {
       let rule = rs.rules[Int(r)]
+      if let terms = rule.flatTerms {
+        scoreFlat(rule, index: Int(r), terms: terms, into: &result)
+        continue
+      }
       var ruleHits = evaluate(rule.expr, rule: rule)
       if ruleHits.isEmpty { continue }
       ruleHits = ArticleScanner.dedupe(ruleHits)
@@ -191,6 +197,49 @@ public struct ArticleScanner {
     }
     for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
     return result
+  }
+
+  /// Scores a rule that is a plain list of keywords and regexes, with one
+  /// reused span buffer instead of a tree of arrays: the same result as
+  /// `evaluate` + `dedupe` for such rules.
+  mutating func scoreFlat(_ rule: CompiledRule, index: Int, terms: [Int32], into result: inout ArticleResult) {
+    flatSpans.removeAll(keepingCapacity: true)
+    for t in terms {
+      if t >= 0 {
+        let positive = rules.leaves[Int(t)].positive
+        var n = leafHead[Int(t)]
+        while n >= 0 {
+          let s = nodes[Int(n)].span
+          if accept(s, rule: rule, positive: positive) { flatSpans.append(s) }
+          n = nodes[Int(n)].next
+        }
+      } else {
+        let r = Int(-t - 1)
+        if !gate[r] { continue }
+        let positive = rules.regexes[r].positive
+        for s in regexHits[r] where accept(s, rule: rule, positive: positive) { flatSpans.append(s) }
+      }
+    }
+    if flatSpans.isEmpty { return }
+    flatSpans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+    // Keep one span per overlapping group (the longest), in text order.
+    var kept = 0
+    for s in flatSpans {
+      if kept > 0 && s.start < flatSpans[kept - 1].end {
+        let last = flatSpans[kept - 1]
+        if s.end - s.start > last.end - last.start { flatSpans[kept - 1] = s }
+        continue
+      }
+      flatSpans[kept] = s
+      kept += 1
+    }
+    let count = min(kept, rule.cap)
+    let contribution = rule.weight * Double(count)
+    result.scores[rule.topic] += contribution
+    var evidence: [[EvidenceSpan]] = []
+    evidence.reserveCapacity(count)
+    for k in 0..<count { evidence.append([evidenceSpan(flatSpans[k])]) }
+    result.fired[rule.topic].append(FiredRule(rule: index, count: count, score: contribution, hits: evidence))
   }
 
   // MARK: Word boundaries
@@ -302,25 +351,49 @@ public struct ArticleScanner {
       }
       return [combined]
     case .sentence(let xs):
+      // Positive terms first (stop at the first that has no hit), then
+      // sentences where every positive term has a hit and no `not` term does.
       ensureSentences()
-      var positives: [[Int: Hit]] = []
-      var negatives: [Set<Int>] = []
+      var lists: [[Hit]] = []
       for x in xs {
-        if case .not(let inner) = x {
-          negatives.append(Set(evaluate(inner, rule: rule).map { sentenceOf($0[0]) }))
-        } else {
-          var bySentence: [Int: Hit] = [:]
-          for h in evaluate(x, rule: rule) where bySentence[sentenceOf(h[0])] == nil {
-            bySentence[sentenceOf(h[0])] = h
-          }
-          if bySentence.isEmpty { return [] }
-          positives.append(bySentence)
+        if case .not = x { continue }
+        let h = evaluate(x, rule: rule)
+        if h.isEmpty { return [] }
+        lists.append(h)
+      }
+      var candidates = lists[0].map { sentenceOf($0[0]) }
+      // For each list, the first hit in each candidate sentence.
+      var picks: [[Int]] = [Array(candidates.indices)]
+      for list in lists.dropFirst() {
+        var first: [Int: Int] = [:]
+        for (k, h) in list.enumerated() {
+          let sn = sentenceOf(h[0])
+          if first[sn] == nil { first[sn] = k }
         }
+        var keep: [Int] = []
+        var pick: [Int] = []
+        for (k, sn) in candidates.enumerated() {
+          if let f = first[sn] {
+            keep.append(k)
+            pick.append(f)
+          }
+        }
+        if keep.isEmpty { return [] }
+        candidates = keep.map { candidates[$0] }
+        picks = picks.map { p in keep.map { p[$0] } }
+        picks.append(pick)
+      }
+      var excluded = Set<Int>()
+      for x in xs {
+        guard case .not(let inner) = x else { continue }
+        for h in evaluate(inner, rule: rule) { excluded.insert(sentenceOf(h[0])) }
       }
       var out: [Hit] = []
-      for s in positives[0].keys.sorted() {
-        if negatives.contains(where: { $0.contains(s) }) { continue }
-        if positives.allSatisfy({ $0[s] != nil }) { out.append(positives.flatMap { $0[s]! }) }
+      var seen = Set<Int>()
+      for (k, sn) in candidates.enumerated() where !excluded.contains(sn) && seen.insert(sn).inserted {
+        var hit: Hit = []
+        for (l, list) in lists.enumerated() { hit += list[picks[l][k]] }
+        out.append(hit)
       }
       return out
     case .near(let distance, let a, let b):
