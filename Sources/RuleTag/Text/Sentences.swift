@@ -116,7 +116,7 @@ public enum Sentences {
     }
     var b = range.upperBound
     while b < clause.upperBound && !isEnumComma(p, b + 2) { b += 1 }
-    if b < clause.upperBound && scalars(p, range.lowerBound, b) <= maxListItem { result.insert(.list) }
+    if b < clause.upperBound && isListTail(p, range.upperBound, b) { result.insert(.list) }
     if starts(p, at: range.upperBound, with: jingshen) || contains(p, clause, any: sloganMarkers) {
       result.insert(.slogan)
     }
@@ -131,6 +131,19 @@ public enum Sentences {
 
   /// Longest list item, in characters, that still counts as an item.
   public static let maxListItem = 16
+  /// Most characters between a hit and a following `、` for the hit to be
+  /// part of that first item (`开展职工技能培训、…`, `劳模和职工创新工作室、…`).
+  public static let maxListTail = 8
+
+  /// Whether `p[a..<b]`, the text between a hit and the `、` after it, keeps
+  /// the hit inside the first item: short, and without the prepositions and
+  /// particles that make it the subject or verb of a clause whose object is
+  /// the list (`志愿者为职工送上了奶茶、春联`).
+  static func isListTail(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    scalars(p, a, b) <= maxListTail && !contains(p, a..<b, any: clauseParticles)
+  }
+
+  static let clauseParticles: [[UInt8]] = ["为", "给", "向", "送", "了", "把", "将", "对", "是", "在"].map { Array($0.utf8) }
 
   /// Where the sentence holding offset `i` starts.
   static func sentenceStart(before i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
@@ -160,9 +173,16 @@ public enum Sentences {
   static let jingshen: [UInt8] = Array("精神".utf8)
   static let deng: [UInt8] = Array("等".utf8)
   static let sloganMarkers: [[UInt8]] = ["弘扬", "争做", "争当", "践行", "传承", "口号", "倡导"].map { Array($0.utf8) }
-  static let planMarkers: [[UInt8]] = ["要", "将", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望"].map {
-    Array($0.utf8)
-  }
+  /// Plan markers. 将 counts only before a verb or adverb of the future
+  /// (`将于`, `将开展`, `将进一步`): before a noun it is the 把 of a report
+  /// (`工会将慰问金送到职工手中`).
+  static let planMarkers: [[UInt8]] = (["要", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望"]
+    + [
+      "于", "在", "继续", "进一步", "持续", "开展", "举办", "举行", "组织", "启动", "建设", "推出", "实施", "加强", "全面", "陆续",
+      "逐步", "重点", "深化", "推进", "着力", "围绕", "以", "会", "把", "为", "与", "对", "向", "从", "不断", "积极", "努力",
+      "扩大", "覆盖", "成立", "组建", "建立", "打造", "开通", "上线", "投入", "迎来", "新建", "提供", "发放", "达到", "实现",
+      "有", "通过", "按照", "根据", "结合", "针对", "开设", "筹建", "全力", "统筹", "分批", "定期", "联合", "免费", "再",
+    ].map { "将" + $0 }).map { Array($0.utf8) }
   /// Markers that make a plan when they follow the hit: `运动会拟于11月举行`.
   static let planAfterMarkers: [[UInt8]] = ["拟于", "将于", "计划于"].map { Array($0.utf8) }
   /// Words that hold a plan marker but do not plan: 重要, 将军, 需要 …
@@ -311,8 +331,7 @@ struct ClauseContexts {
       }
       // …or a 、 after it.
       let c2 = ClauseContexts.lowerBound(commas, range.upperBound)
-      if c2 < commas.count && Int(commas[c2]) < cu
-        && Sentences.scalars(p, range.lowerBound, Int(commas[c2])) <= Sentences.maxListItem
+      if c2 < commas.count && Int(commas[c2]) < cu && Sentences.isListTail(p, range.upperBound, Int(commas[c2]))
       {
         return true
       }
