@@ -19,8 +19,6 @@ public final class CommandIO: @unchecked Sendable {
   let capture: Bool
   /// Whether stdout is a terminal (chooses the default output format).
   public var isTerminal: Bool
-  /// Standard input for `-`, when captured.
-  public var stdinPath: String? = nil
 
   public init(capture: Bool, isTerminal: Bool = false) {
     self.capture = capture

@@ -42,14 +42,7 @@ enum EvalCommand {
         gates.append((name, x))
       }
     }
-    var threads = ProcessInfo.processInfo.activeProcessorCount
-    if let v = f.value("threads") {
-      guard let n = Int(v), n >= 1 else {
-        io.error("error: --threads needs a whole number ≥ 1, got `\(v)`\n")
-        return ExitCode.usage
-      }
-      threads = n
-    }
+    guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     let corpus = f.value("corpus") ?? "Corpus"
     guard FileManager.default.fileExists(atPath: corpus) else {
       io.error("error: no corpus at `\(corpus)`\n")

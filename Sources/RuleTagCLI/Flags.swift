@@ -1,6 +1,7 @@
 // Hand-written flag parsing: a table of flags per command, validated raw
 // values, and "did you mean" for unknown flags.
 
+import Foundation
 import RuleTag
 
 /// One flag a command accepts.
@@ -121,4 +122,14 @@ func loadRules(_ path: String, io: CommandIO, showWarnings: Bool = false) -> Com
   case .success(let r):
     return r
   }
+}
+
+/// `--threads N` (default: all cores); nil after reporting a bad value.
+func threadCount(_ f: ParsedFlags, io: CommandIO) -> Int? {
+  guard let v = f.value("threads") else { return ProcessInfo.processInfo.activeProcessorCount }
+  guard let n = Int(v), n >= 1 else {
+    io.error("error: --threads needs a whole number ≥ 1, got `\(v)`\n")
+    return nil
+  }
+  return n
 }

@@ -77,14 +77,7 @@ enum TagCommand {
       }
       options.minScore = d
     }
-    var threads = ProcessInfo.processInfo.activeProcessorCount
-    if let v = f.value("threads") {
-      guard let n = Int(v), n >= 1 else {
-        io.error("error: --threads needs a whole number ≥ 1, got `\(v)`\n")
-        return ExitCode.usage
-      }
-      threads = n
-    }
+    guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     let reader = InputReader(paths: f.positional)
     let batch = BatchScanner(rules: rules, threads: threads)
     let opts = options

@@ -98,15 +98,7 @@ public enum UTF8Bytes {
 
   /// Whether `bytes` is well-formed UTF-8.
   public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      if bytes[i] < 0x80 { i += 1; continue }
-      let (s, len) = decode(bytes, at: i)
-      if s == 0xFFFD && len == 1 { return false }
-      i += len
-    }
-    return true
+    firstInvalidOffset(bytes) == nil
   }
 
   /// The offset of the first malformed byte, or nil.
