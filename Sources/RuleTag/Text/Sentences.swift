@@ -110,7 +110,7 @@ public enum Sentences {
     var a = range.lowerBound
     while a > clause.lowerBound && !isEnumComma(p, a - 1) { a -= 1 }
     if a > clause.lowerBound && scalars(p, a, range.upperBound) <= maxListItem
-      && !contains(p, a..<range.lowerBound, any: [deng])
+      && !contains(p, a..<range.lowerBound, any: dengList)
     {
       result.insert(.list)
     }
@@ -172,6 +172,7 @@ public enum Sentences {
 
   static let jingshen: [UInt8] = Array("精神".utf8)
   static let deng: [UInt8] = Array("等".utf8)
+  static let dengList: [[UInt8]] = [deng]
   static let sloganMarkers: [[UInt8]] = ["弘扬", "争做", "争当", "践行", "传承", "口号", "倡导"].map { Array($0.utf8) }
   /// Plan markers. 将 counts only before a verb or adverb of the future
   /// (`将于`, `将开展`, `将进一步`): before a noun it is the 把 of a report
@@ -244,6 +245,11 @@ struct ClauseContexts {
   var planEnd: [Int32] = []
   /// Per clause: where its sentence starts.
   var sentenceStart: [Int32] = []
+  /// The sentence whose plan markers are being scanned, how far, and the
+  /// first marker end found there.
+  var planSentence = -1
+  var planScanned = 0
+  var planFound = Int32.max
   var ready = false
 
   mutating func reset() { ready = false }
@@ -278,6 +284,7 @@ struct ClauseContexts {
       if b != 0x2C && b != 0x3A { start = Int(e) + 1 }
     }
     sentenceStart.append(Int32(start))
+    planSentence = -1
     ready = true
   }
 
@@ -324,7 +331,7 @@ struct ClauseContexts {
       if c1 > 0 {
         let c = Int(commas[c1 - 1])
         if c >= cl && Sentences.scalars(p, c + 3, range.upperBound) <= Sentences.maxListItem
-          && !Sentences.contains(p, (c + 3)..<range.lowerBound, any: [Sentences.deng])
+          && !Sentences.contains(p, (c + 3)..<range.lowerBound, any: Sentences.dengList)
         {
           return true
         }
@@ -345,69 +352,104 @@ struct ClauseContexts {
     }
     if wanted.contains(.plan) {
       // From the start of the sentence to the end of this clause, the first marker.
-      if planEnd[k] == Int32.min { planEnd[k] = ClauseContexts.firstPlanEnd(p, Int(sentenceStart[k]), cu) }
-      if Int(planEnd[k]) <= range.lowerBound { return true }
+      if Int(planEnd(clause: k, upTo: cu, in: p)) <= range.lowerBound { return true }
       if Sentences.contains(p, range.upperBound..<cu, any: Sentences.planAfterMarkers) { return true }
     }
     return false
   }
 
-  /// Marker words with a filter on the last byte of their first character
-  /// (every marker starts with a three-byte CJK character).
+  /// Marker words grouped by their first character (every marker starts
+  /// with a three-byte CJK character), with a filter on that character's
+  /// last byte: most positions are rejected by one table load.
   struct Markers: Sendable {
-    var words: [[UInt8]]
     var lastByte: [Bool]
+    /// First characters, packed as 24-bit keys, and the words under each.
+    var firsts: [UInt32]
+    var groups: [[[UInt8]]]
     init(_ words: [[UInt8]]) {
-      self.words = words
       lastByte = [Bool](repeating: false, count: 256)
+      firsts = []
+      groups = []
       for w in words {
         precondition(w.count >= 3 && w[0] >= 0xE0 && w[0] < 0xF0)
         lastByte[Int(w[2])] = true
+        let key = UInt32(w[0]) << 16 | UInt32(w[1]) << 8 | UInt32(w[2])
+        if let g = firsts.firstIndex(of: key) {
+          groups[g].append(w)
+        } else {
+          firsts.append(key)
+          groups.append([w])
+        }
       }
+    }
+
+    /// The words that may start at `i` (same first character), or nil.
+    @inline(__always)
+    func candidates(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> [[UInt8]]? {
+      guard p[i] >= 0xE0, lastByte[Int(p[i + 2])] else { return nil }
+      let key = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
+      for (g, f) in firsts.enumerated() where f == key { return groups[g] }
+      return nil
     }
   }
   static let slogan = Markers(Sentences.sloganMarkers)
   static let plan = Markers(Sentences.planMarkers)
 
-  /// `Sentences.contains(p, cl..<cu, any: m.words)`, with a byte filter.
+  /// `Sentences.contains(p, cl..<cu, any: words)`, through the marker groups.
   static func containsMarker(_ p: UnsafeBufferPointer<UInt8>, _ cl: Int, _ cu: Int, _ m: Markers) -> Bool {
-    m.lastByte.withUnsafeBufferPointer { last in
-      var i = cl
-      while i + 2 < cu {
-        if p[i] >= 0xE0 && last[Int(p[i + 2])] {
-          for w in m.words where i + w.count <= cu && Sentences.starts(p, at: i, with: w) { return true }
-        }
-        i &+= 1
+    var i = cl
+    while i + 2 < cu {
+      if let ws = m.candidates(p, i) {
+        for w in ws where i + w.count <= cu && Sentences.starts(p, at: i, with: w) { return true }
       }
-      return false
+      i &+= 1
     }
+    return false
   }
 
-  /// The smallest end of a plan marker in `cl..<cu` that is not inside a
-  /// word of `notPlanWords` (the condition `Sentences.contains(…, any:
-  /// planMarkers, excluding: notPlanWords)` tests); Int32.max when none.
-  static func firstPlanEnd(_ p: UnsafeBufferPointer<UInt8>, _ cl: Int, _ cu: Int) -> Int32 {
-    let m = plan
+  /// The first plan marker of the sentence of clause `k`, looking no
+  /// further than `cu`: markers never cross a clause end, so the first one
+  /// found up to any clause end of the sentence is the first of all. The
+  /// scan of one sentence resumes where the last question left it.
+  mutating func planEnd(clause k: Int, upTo cu: Int, in p: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if planEnd[k] != Int32.min { return planEnd[k] }
+    let start = Int(sentenceStart[k])
+    if start != planSentence {
+      planSentence = start
+      planScanned = start
+      planFound = Int32.max
+    }
+    if planFound == Int32.max && planScanned < cu {
+      planFound = ClauseContexts.firstPlanEnd(p, from: planScanned, lower: start, to: cu)
+      planScanned = cu
+    }
+    planEnd[k] = planFound
+    return planFound
+  }
+
+  /// The smallest end of a plan marker starting in `from..<cu` that is not
+  /// inside a word of `notPlanWords` (looking back no further than
+  /// `lower`), as `Sentences.contains(…, any: planMarkers, excluding:
+  /// notPlanWords)` tests; Int32.max when none.
+  static func firstPlanEnd(_ p: UnsafeBufferPointer<UInt8>, from: Int, lower: Int, to cu: Int) -> Int32 {
     var best = Int.max
-    m.lastByte.withUnsafeBufferPointer { last in
-      var i = cl
-      while i + 2 < cu && i < best {
-        if p[i] >= 0xE0 && last[Int(p[i + 2])] {
-          for w in m.words where i + w.count <= cu && i + w.count < best && Sentences.starts(p, at: i, with: w) {
-            var excluded = false
-            for x in Sentences.notPlanWords {
-              var j = max(cl, i - x.count + 1)
-              while j <= i {
-                if Sentences.starts(p, at: j, with: x) && j + x.count > i { excluded = true; break }
-                j += 1
-              }
-              if excluded { break }
+    var i = from
+    while i + 2 < cu && i < best {
+      if let ws = plan.candidates(p, i) {
+        for w in ws where i + w.count <= cu && i + w.count < best && Sentences.starts(p, at: i, with: w) {
+          var excluded = false
+          for x in Sentences.notPlanWords {
+            var j = max(lower, i - x.count + 1)
+            while j <= i {
+              if Sentences.starts(p, at: j, with: x) && j + x.count > i { excluded = true; break }
+              j += 1
             }
-            if !excluded { best = i + w.count }
+            if excluded { break }
           }
+          if !excluded { best = i + w.count }
         }
-        i &+= 1
       }
+      i &+= 1
     }
     return best == Int.max ? Int32.max : Int32(best)
   }
