@@ -473,12 +473,6 @@ public struct ArticleScanner {
     return true
   }
 
-  mutating func context(of s: Span) -> HitContext {
-    // Clause ends and per-clause markers are found once per article (see
-    // ClauseContexts); each hit then costs two binary searches.
-    doc.bytes.withUnsafeBufferPointer { contexts.context(of: Int(s.start)..<Int(s.end), in: $0) }
-  }
-
   mutating func ensureSentences() {
     if sentencesReady { return }
     doc.bytes.withUnsafeBufferPointer { Sentences.sentenceEnds($0, into: &sentenceEnds) }

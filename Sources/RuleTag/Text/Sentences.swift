@@ -301,13 +301,6 @@ struct ClauseContexts {
     return lo
   }
 
-  /// Same result as `Sentences.context(of: range, in: p)`.
-  mutating func context(of range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> HitContext {
-    var c: HitContext = []
-    for x in [HitContext.list, .slogan, .plan] where intersects(range, x, in: p) { c.insert(x) }
-    return c
-  }
-
   /// Whether `Sentences.context(of: range, in: p)` has a context of
   /// `wanted`; computes only what it needs (a hit in a list is not checked
   /// for slogans when lists are enough to answer).
