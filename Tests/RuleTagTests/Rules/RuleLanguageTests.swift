@@ -48,6 +48,21 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
     Case(id: "regex-on-normalised-text", rules: "+3 /外卖(员|骑手)/", text: "外賣ＡＢ骑手 外賣骑\n手", score: 3),
     Case(id: "regex-case-insensitive", rules: "+3 /app\\d/", text: "APP3", score: 3),
     Case(id: "regex-cap", rules: "+1 /骑手/ cap 5", text: "骑手骑手骑手", score: 3),
+    // A regex matches inside one sentence only.
+    Case(id: "regex-within-sentence", rules: "+3 /工会.{0,10}成立/", text: "工会今天成立了。", score: 3),
+    Case(id: "regex-not-across-sentences", rules: "+3 /工会.{0,10}成立/", text: "工会开会。骑手成立了车队", score: 0),
+    Case(id: "regex-later-sentence", rules: "+3 /工会.{0,10}成立/", text: "开会。快递工会成立", score: 3),
+    // Contexts filter only the first term of sentence/all/near.
+    Case(
+      id: "sentence-second-term-in-list-counts", rules: "+3 sentence(骑手, 体检)",
+      text: "骑手们在驿站免费体检、理疗", score: 3),
+    Case(
+      id: "sentence-first-term-in-list-ignored", rules: "+3 sentence(运动会, 举办)",
+      text: "工会举办了运动会、读书会、演讲会", score: 0),
+    Case(id: "near-second-term-in-list-counts", rules: "+2 near(6, 骑手, 体检)", text: "骑手在驿站参加体检、培训", score: 2),
+    Case(id: "near-first-term-in-list-ignored", rules: "+2 near(6, 骑手, 体检)", text: "快递员、骑手参加体检", score: 0),
+    // Inline pinyin glosses are dropped by the normaliser.
+    Case(id: "pinyin-gloss", rules: "+2 网约车司机", text: "網(wǎng)約車司機(jī)入会", score: 2),
     // any / all / not
     Case(id: "any", rules: "+2 any(工会, 骑手)", text: "骑手", score: 2),
     Case(id: "all-both", rules: "+2 all(工会, 骑手)", text: "工会。另一句里有骑手", score: 2),
