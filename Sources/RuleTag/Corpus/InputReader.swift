@@ -24,8 +24,6 @@ public final class InputReader {
   var currentFile = ""
   /// Errors found while listing paths (missing files), reported as records.
   var pending: [InputRecord] = []
-  /// Number of files opened.
-  public private(set) var fileCount = 0
 
   /// Reads `paths`; an empty list or `-` means standard input.
   public init(paths: [String]) {
@@ -72,7 +70,6 @@ public final class InputReader {
         continue
       }
       let (file, jsonl) = queue.removeFirst()
-      fileCount += 1
       let fd: Int32 = file == "-" ? 0 : open(file, O_RDONLY)
       if fd < 0 {
         return InputRecord(kind: .unreadable(String(cString: strerror(errno))), file: file, line: 0, bytes: [])

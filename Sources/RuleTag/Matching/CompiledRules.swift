@@ -32,7 +32,6 @@ public struct Leaf: Sendable {
   /// False under `not(…)` and in the second and later terms of
   /// `all`/`sentence`/`near`: contexts do not filter it.
   public var positive: Bool
-  public var keyword: String
 }
 
 /// A regex of a rule, run when one of its atoms occurred.
@@ -207,7 +206,7 @@ public final class CompiledRules: Sendable {
         leaves.append(
           Leaf(
             rule: rule, length: Int32(k.utf8.count), wordStart: CharClass.of(scalars.first!.value) == .word,
-            wordEnd: CharClass.of(scalars.last!.value) == .word, positive: positive, keyword: k))
+            wordEnd: CharClass.of(scalars.last!.value) == .word, positive: positive))
         patternUses[pattern(k)].append(.leaf(id))
         return .leaf(id)
       case .regex(let source, let span):

@@ -14,24 +14,11 @@ public enum EvidenceText {
 
   /// Where `span` (offsets in `title + "\n" + text`) is in the article.
   public static func locate(_ a: Article, _ span: EvidenceSpan) -> Located {
-    let t = a.title.count
-    let inTitle = span.start < t
-    let bytes = inTitle ? a.title : a.text
-    let shift = inTitle ? 0 : t + 1
-    let s = clamp(span.start - shift, bytes.count)
-    let e = clamp(span.end - shift, bytes.count)
-    let ss = clamp(span.sentenceStart - shift, bytes.count)
-    let se = clamp(span.sentenceEnd - shift, bytes.count)
-    return bytes.withUnsafeBufferPointer { p in
-      let startChars = UTF8Bytes.scalarCount(p, upTo: s)
-      let e2 = max(s, e)
-      let sentence = trimmed(p, min(ss, s), max(se, e))
-      return Located(
-        field: inTitle ? "title" : "text", start: startChars,
-        end: startChars + UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[s..<e2]), upTo: e2 - s),
-        text: String(decoding: p[s..<e2], as: UTF8.self),
-        sentence: String(decoding: p[sentence], as: UTF8.self))
-    }
+    let l = locateBytes(a, span)
+    let bytes = l.inTitle ? a.title : a.text
+    return Located(
+      field: l.inTitle ? "title" : "text", start: l.start, end: l.end,
+      text: String(decoding: bytes[l.text], as: UTF8.self), sentence: String(decoding: bytes[l.sentence], as: UTF8.self))
   }
 
   /// `locate` without making Strings: the field, character offsets, and

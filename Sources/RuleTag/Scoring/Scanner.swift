@@ -221,18 +221,7 @@ public struct ArticleScanner {
       }
     }
     if flatSpans.isEmpty { return }
-    flatSpans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
-    // Keep one span per overlapping group (the longest), in text order.
-    var kept = 0
-    for s in flatSpans {
-      if kept > 0 && s.start < flatSpans[kept - 1].end {
-        let last = flatSpans[kept - 1]
-        if s.end - s.start > last.end - last.start { flatSpans[kept - 1] = s }
-        continue
-      }
-      flatSpans[kept] = s
-      kept += 1
-    }
+    let kept = ArticleScanner.keepLongest(&flatSpans) { $0 }
     let count = min(kept, rule.cap)
     let contribution = rule.weight * Double(count)
     result.scores[rule.topic] += contribution
@@ -483,17 +472,31 @@ public struct ArticleScanner {
 
   /// Keeps one hit per overlapping anchor (the longest), in text order.
   static func dedupe(_ hits: [Hit]) -> [Hit] {
-    let sorted = hits.sorted { ($0[0].start, $1[0].end) < ($1[0].start, $0[0].end) }
-    var out: [Hit] = []
-    for h in sorted {
-      if let last = out.last, h[0].start < last[0].end {
-        if h[0].end - h[0].start > last[0].end - last[0].start { out[out.count - 1] = h }
-        continue
-      }
-      out.append(h)
-    }
-    return out
+    var xs = hits
+    let kept = keepLongest(&xs) { $0[0] }
+    return Array(xs.prefix(kept))
   }
+
+  /// Sorts `xs` by anchor and moves one element per group of overlapping
+  /// anchors (the longest, the first on ties) to the front; returns how many.
+  static func keepLongest<T>(_ xs: inout [T], anchor: (T) -> Span) -> Int {
+    xs.sort { (anchor($0).start, anchor($1).end) < (anchor($1).start, anchor($0).end) }
+    var kept = 0
+    for i in xs.indices {
+      let s = anchor(xs[i])
+      if kept > 0 {
+        let last = anchor(xs[kept - 1])
+        if s.start < last.end {
+          if s.end - s.start > last.end - last.start { xs[kept - 1] = xs[i] }
+          continue
+        }
+      }
+      xs[kept] = xs[i]
+      kept += 1
+    }
+    return kept
+  }
+
 
   /// Maps a normalised span to the original, with its sentence.
   func evidenceSpan(_ s: Span) -> EvidenceSpan {

@@ -96,11 +96,6 @@ public enum UTF8Bytes {
     }
   }
 
-  /// Whether `bytes` is well-formed UTF-8.
-  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    firstInvalidOffset(bytes) == nil
-  }
-
   /// The offset of the first malformed byte, or nil.
   public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
