@@ -521,13 +521,52 @@ func runTag(_ args: [String]) -> Int32 {
   for r in rows { print("| \(r.0) | \(r.1) | \(r.2) | \(r.3) |") }
   print(String(format: "\n2 threads / 1 thread: %.2fx\n", t1 / t2))
 
-  // 4. Keyword scaling.
+  // 4. Stage by stage, one thread, in this process: where the time goes.
+  print("Stages, one thread (each row does everything above it too):\n")
+  print("| stage | median s | MB/s | s added by the stage |")
+  print("|---|---:|---:|---:|")
+  var prevStage = cat
+  for (name, stage) in [
+    ("read + JSON parse", nil), ("+ normalise", ArticleScanner.Stage.normalize),
+    ("+ automaton, hits to leaves", .match), ("+ gated regexes", .regexes), ("+ rule scoring", .score),
+  ] as [(String, ArticleScanner.Stage?)] {
+    var ts: [Double] = []
+    for _ in 0..<runs { ts.append(timeStage(corpus, rules: rules, stage)) }
+    let s = median(ts)
+    print("| \(name) | \(String(format: "%.3f", s)) | \(mbs(s)) | \(String(format: "%.3f", s - prevStage)) |")
+    prevStage = s
+  }
+  print("| + JSONL output (= tag, 1 thread) | \(String(format: "%.3f", t1)) | \(mbs(t1)) | \(String(format: "%.3f", t1 - prevStage)) |\n")
+
+  // 5. Keyword scaling.
   if keywordScaling(args, corpus: corpus, lines: lines, runs: runs, mb: mb) != 0 { failures.append("keyword scaling") }
   if !failures.isEmpty {
     for f in failures { note("FAILED: " + f) }
     return 1
   }
   return 0
+}
+
+/// Seconds to read, parse and run every article of `corpus` through
+/// `stage` on one thread (nil: read and parse only).
+func timeStage(_ corpus: String, rules path: String, _ stage: ArticleScanner.Stage?) -> Double {
+  guard case .success(let rules) = CompiledRules.load(path: path) else { fail("rules at \(path) do not compile") }
+  var scanner = ArticleScanner(rules: rules)
+  var sink = 0
+  let t0 = now()
+  let reader = InputReader(paths: [corpus])
+  while let r = reader.next() {
+    guard case .success(let a) = r.parse() else { continue }
+    sink &+= a.text.count
+    if let stage {
+      sink &+= a.title.withUnsafeBufferPointer { t in
+        a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0, through: stage) }
+      }
+    }
+  }
+  let dt = now() - t0
+  if sink == -1 { note("") }
+  return dt
 }
 
 /// Compile time and scan speed per keyword list; 1 when a check fails.

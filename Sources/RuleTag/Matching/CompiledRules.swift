@@ -55,13 +55,25 @@ public struct CompiledRule: Sendable {
   /// Guard ids of `not-inside` words.
   public var guards: [Int32]
   public var ignored: HitContext
-  /// For a rule that is a plain list of keywords and regexes (the common
-  /// case), its terms: leaf `l` as `l`, regex `r` as `-(r + 1)`; nil for
-  /// rules with functions. The scanner scores these without building trees.
-  public var flatTerms: [Int32]?
+  /// The rule's shape, for the scanner's fast paths.
+  public var shape: RuleShape
   /// `file:line`
   public var location: String
   public var lineText: String
+}
+
+/// What the scanner needs to know about a rule's expression to score it
+/// lazily. Terms are lists of leaf `l` as `l` and regex `r` as `-(r + 1)`.
+public enum RuleShape: Sendable, Equatable {
+  /// A plain list of keywords and regexes (most rules).
+  case flat([Int32])
+  /// `title(…)` of a plain list.
+  case title([Int32])
+  /// `sentence(…)` whose terms are all plain lists; the first positive
+  /// term is the anchor.
+  case sentence(terms: [[Int32]], nots: [[Int32]])
+  /// Anything else (`near`, `all`, nested functions).
+  case tree
 }
 
 public struct CompiledTopic: Sendable {
@@ -168,10 +180,33 @@ public final class CompiledRules: Sendable {
           CompiledRule(
             topic: topics.count, weight: r.weight, cap: r.cap, expr: expr,
             notBefore: r.notBefore.map { Array($0.utf8) }, notAfter: r.notAfter.map { Array($0.utf8) },
-            guards: guards, ignored: r.ignored, flatTerms: Builder.flatTerms(expr), location: r.span.fileLine,
+            guards: guards, ignored: r.ignored, shape: Builder.shape(expr), location: r.span.fileLine,
             lineText: r.lineText))
       }
       topics.append(CompiledTopic(id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count))
+    }
+
+    static func shape(_ e: CompiledExpr) -> RuleShape {
+      if let t = flatTerms(e) { return .flat(t) }
+      switch e {
+      case .title(let x):
+        if let t = flatTerms(x) { return .title(t) }
+      case .sentence(let xs):
+        var terms: [[Int32]] = []
+        var nots: [[Int32]] = []
+        for x in xs {
+          if case .not(let inner) = x {
+            guard let t = flatTerms(inner) else { return .tree }
+            nots.append(t)
+          } else {
+            guard let t = flatTerms(x) else { return .tree }
+            terms.append(t)
+          }
+        }
+        if !terms.isEmpty { return .sentence(terms: terms, nots: nots) }
+      default: break
+      }
+      return .tree
     }
 
     static func flatTerms(_ e: CompiledExpr) -> [Int32]? {

@@ -65,8 +65,12 @@ public struct ArticleScanner {
   var gate: [Bool]
   var gatedRegexes: [Int32] = []
   var regexHits: [[Span]]
-  /// Scratch for `scoreFlat`.
-  var flatSpans: [Span] = []
+  /// Scratch for lazy scoring (`LazyScoring.swift`).
+  var candidates: [Candidate] = []
+  var keptSpans: [Span] = []
+  var picks: [(sentence: Int32, span: Span)] = []
+  var pickStart: [Int] = []
+  var excludedSentences: [Int32] = []
   /// End offsets of the atoms found for each gated regex, ascending.
   var regexAtomEnds: [[Int32]]
   var ruleTouched: [Bool]
@@ -97,6 +101,50 @@ public struct ArticleScanner {
     titleEnd = doc.bytes.count
     Normalizer.append(text, base: title.count + 1, to: &doc)
     return score()
+  }
+
+  /// How far `scan(title:text:through:)` goes: for timing the pipeline
+  /// stage by stage (`ruletag-bench tag` prints the table).
+  public enum Stage: Sendable {
+    /// Normalise only.
+    case normalize
+    /// Normalise, run the automaton, sort hits to leaves and regex gates.
+    case match
+    /// … and run the regexes whose atoms occurred.
+    case regexes
+    /// Everything `scan` does.
+    case score
+  }
+
+  /// Runs the pipeline up to `stage`; returns a number that depends on the
+  /// work (bytes, hits or score) so that nothing is optimised away.
+  public mutating func scan(
+    title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>, through stage: Stage
+  ) -> Int {
+    switch stage {
+    case .normalize:
+      doc.removeAll()
+      Normalizer.append(title, base: 0, to: &doc)
+      Normalizer.append(text, base: title.count + 1, to: &doc)
+      return doc.bytes.count
+    case .match, .regexes:
+      doc.removeAll()
+      Normalizer.append(title, base: 0, to: &doc)
+      if !doc.bytes.isEmpty {
+        doc.bytes.append(0x0A)
+        doc.originStart.append(Int32(title.count))
+        doc.originEnd.append(Int32(title.count + 1))
+      }
+      titleEnd = doc.bytes.count
+      Normalizer.append(text, base: title.count + 1, to: &doc)
+      reset()
+      collectHits()
+      if stage == .regexes && !gatedRegexes.isEmpty { runRegexes() }
+      return hits.count
+    case .score:
+      let r = scan(title: title, text: text)
+      return r.fired.reduce(0) { $0 + $1.count }
+    }
   }
 
   /// Scores an article given as Strings.
@@ -135,6 +183,14 @@ public struct ArticleScanner {
 
   mutating func score() -> ArticleResult {
     reset()
+    collectHits()
+    if !gatedRegexes.isEmpty { runRegexes() }
+    return scoreTouched()
+  }
+
+  /// Runs the automaton and sorts every hit to its leaf chain, guard chain
+  /// or regex gate.
+  mutating func collectHits() {
     let rs = rules
     doc.bytes.withUnsafeBufferPointer { p in
       rs.automaton.findAll(in: p, into: &hits)
@@ -174,19 +230,38 @@ public struct ArticleScanner {
       gatedRegexes.append(r)
       touch(rule: rs.regexes[Int(r)].rule)
     }
-    if !gatedRegexes.isEmpty { runRegexes() }
+  }
 
+  /// Scoring proper, after `collectHits` and the regexes. With
+  /// `reference`, every rule goes through `evaluate` (the plain definition
+  /// of the language); otherwise rules of a simple shape are scored lazily
+  /// (`LazyScoring.swift`). Both give the same result; a differential test
+  /// holds them to it.
+  mutating func scoreTouched(reference: Bool = false) -> ArticleResult {
+    let rs = rules
     var result = ArticleResult(
       scores: [Double](repeating: 0, count: rs.topics.count), tagged: [Bool](repeating: false, count: rs.topics.count),
       fired: [[FiredRule]](repeating: [], count: rs.topics.count))
     touchedRules.sort()
     for r in touchedRules {
       let rule = rs.rules[Int(r)]
-      if let terms = rule.flatTerms {
-        scoreFlat(rule, index: Int(r), terms: terms, into: &result)
-        continue
+      var ruleHits: [Hit]
+      if reference {
+        ruleHits = evaluate(rule.expr, rule: rule)
+      } else {
+        switch rule.shape {
+        case .flat(let terms):
+          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, titleOnly: false), into: &result)
+          continue
+        case .title(let terms):
+          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, titleOnly: true), into: &result)
+          continue
+        case .sentence(let terms, let nots):
+          ruleHits = sentenceHits(terms, nots: nots, rule: rule)
+        case .tree:
+          ruleHits = evaluate(rule.expr, rule: rule)
+        }
       }
-      var ruleHits = evaluate(rule.expr, rule: rule)
       if ruleHits.isEmpty { continue }
       ruleHits = ArticleScanner.dedupe(ruleHits)
       let count = min(ruleHits.count, rule.cap)
@@ -199,36 +274,39 @@ public struct ArticleScanner {
     return result
   }
 
-  /// Scores a rule that is a plain list of keywords and regexes, with one
-  /// reused span buffer instead of a tree of arrays: the same result as
-  /// `evaluate` + `dedupe` for such rules.
-  mutating func scoreFlat(_ rule: CompiledRule, index: Int, terms: [Int32], into result: inout ArticleResult) {
-    flatSpans.removeAll(keepingCapacity: true)
-    for t in terms {
-      if t >= 0 {
-        let positive = rules.leaves[Int(t)].positive
-        var n = leafHead[Int(t)]
-        while n >= 0 {
-          let s = nodes[Int(n)].span
-          if accept(s, rule: rule, positive: positive) { flatSpans.append(s) }
-          n = nodes[Int(n)].next
-        }
-      } else {
-        let r = Int(-t - 1)
-        if !gate[r] { continue }
-        let positive = rules.regexes[r].positive
-        for s in regexHits[r] where accept(s, rule: rule, positive: positive) { flatSpans.append(s) }
-      }
-    }
-    if flatSpans.isEmpty { return }
-    let kept = ArticleScanner.keepLongest(&flatSpans) { $0 }
-    let count = min(kept, rule.cap)
-    let contribution = rule.weight * Double(count)
+  /// Adds a plain rule's first `kept` spans (in `keptSpans`) to `result`.
+  mutating func record(_ rule: CompiledRule, index: Int, kept: Int, into result: inout ArticleResult) {
+    if kept == 0 { return }
+    let contribution = rule.weight * Double(kept)
     result.scores[rule.topic] += contribution
     var evidence: [[EvidenceSpan]] = []
-    evidence.reserveCapacity(count)
-    for k in 0..<count { evidence.append([evidenceSpan(flatSpans[k])]) }
-    result.fired[rule.topic].append(FiredRule(rule: index, count: count, score: contribution, hits: evidence))
+    evidence.reserveCapacity(kept)
+    for k in 0..<kept { evidence.append([evidenceSpan(keptSpans[k])]) }
+    result.fired[rule.topic].append(FiredRule(rule: index, count: kept, score: contribution, hits: evidence))
+  }
+
+  /// Scores an article the plain way (every rule through `evaluate`): the
+  /// reference that the lazy paths are tested against.
+  public mutating func scanReference(title: String, text: String) -> ArticleResult {
+    var t = title
+    var x = text
+    return t.withUTF8 { tp in
+      x.withUTF8 { xp in
+        doc.removeAll()
+        Normalizer.append(tp, base: 0, to: &doc)
+        if !doc.bytes.isEmpty {
+          doc.bytes.append(0x0A)
+          doc.originStart.append(Int32(tp.count))
+          doc.originEnd.append(Int32(tp.count + 1))
+        }
+        titleEnd = doc.bytes.count
+        Normalizer.append(xp, base: tp.count + 1, to: &doc)
+        reset()
+        collectHits()
+        if !gatedRegexes.isEmpty { runRegexes() }
+        return scoreTouched(reference: true)
+      }
+    }
   }
 
   // MARK: Word boundaries

@@ -1,0 +1,171 @@
+// Lazy scoring: only as much work per rule as its cap needs.
+//
+// A rule adds its weight at most `cap` times (1 by default), and its
+// evidence is the first `cap` hits after overlapping ones are merged. The
+// expensive part of a hit is `accept` (guards and, above all, the
+// list/slogan/plan contexts), so these paths sort the raw hits first and
+// accept them one by one in text order, stopping as soon as the first
+// `cap` groups of overlapping hits are closed. A `sentence(…)` rule checks
+// its cheap conditions (the other terms, the `not` terms) per sentence
+// before it accepts an anchor there.
+//
+// The result is exactly that of `evaluate` + `dedupe` + the cap: the
+// scanner's `scanReference` keeps the plain definition, and a differential
+// test compares the two on real and random articles.
+
+extension ArticleScanner {
+  /// A hit of a plain term before `accept`: its span, whether contexts
+  /// apply to it, and the index of its term (for ties).
+  struct Candidate {
+    var span: Span
+    var positive: Bool
+    var term: Int32
+  }
+
+  /// Collects the hits of a plain term list into `candidates`, unsorted:
+  /// leaf `l` as `l`, regex `r` as `-(r + 1)`. With `titleOnly`, only hits
+  /// that start in the title.
+  mutating func gather(_ terms: [Int32], titleOnly: Bool) {
+    candidates.removeAll(keepingCapacity: true)
+    let limit = titleOnly ? Int32(titleEnd) : Int32.max
+    for (k, t) in terms.enumerated() {
+      if t >= 0 {
+        let positive = rules.leaves[Int(t)].positive
+        var n = leafHead[Int(t)]
+        while n >= 0 {
+          let s = nodes[Int(n)].span
+          if s.start < limit { candidates.append(Candidate(span: s, positive: positive, term: Int32(k))) }
+          n = nodes[Int(n)].next
+        }
+      } else {
+        let r = Int(-t - 1)
+        if !gate[r] { continue }
+        let positive = rules.regexes[r].positive
+        for s in regexHits[r] where s.start < limit {
+          candidates.append(Candidate(span: s, positive: positive, term: Int32(k)))
+        }
+      }
+    }
+  }
+
+  /// The kept hits of a plain rule (`flat` or `title`) into `keptSpans`;
+  /// returns how many (at most the cap). Same result as `evaluate`,
+  /// `dedupe` and the cap: hits in the order `keepLongest` sorts them,
+  /// groups of overlapping hits represented by their longest member, and
+  /// no hit accepted after the cap-th group is closed.
+  mutating func keepFirst(_ terms: [Int32], rule: CompiledRule, titleOnly: Bool) -> Int {
+    gather(terms, titleOnly: titleOnly)
+    keptSpans.removeAll(keepingCapacity: true)
+    if candidates.isEmpty { return 0 }
+    candidates.sort {
+      ($0.span.start, $1.span.end, $0.term) < ($1.span.start, $0.span.end, $1.term)
+    }
+    let cap = rule.cap
+    var i = 0
+    while i < candidates.count {
+      let c = candidates[i]
+      i += 1
+      if let last = keptSpans.last {
+        // Closed: the cap-th group ended before this hit starts.
+        if keptSpans.count >= cap && c.span.start >= last.end { break }
+        if c.span.start < last.end {
+          // Same group: the longest member represents it.
+          if c.span.end - c.span.start > last.end - last.start && accept(c.span, rule: rule, positive: c.positive) {
+            keptSpans[keptSpans.count - 1] = c.span
+          }
+          continue
+        }
+      }
+      if accept(c.span, rule: rule, positive: c.positive) { keptSpans.append(c.span) }
+    }
+    return min(keptSpans.count, cap)
+  }
+
+  /// The hits of `sentence(terms…, not(nots)…)` as `evaluate` lists them,
+  /// up to where the cap can no longer change: one hit per sentence where
+  /// the anchor term (the first) has an accepted hit, every other term has
+  /// a hit and no `not` term has one. The anchor is accepted only in such
+  /// sentences.
+  mutating func sentenceHits(_ terms: [[Int32]], nots: [[Int32]], rule: CompiledRule) -> [Hit] {
+    ensureSentences()
+    // Other terms: their first accepted hit in each sentence (hits in the
+    // order `evaluate` gives them: by start, ties in term order).
+    picks.removeAll(keepingCapacity: true)
+    pickStart.removeAll(keepingCapacity: true)
+    for t in terms.dropFirst() {
+      pickStart.append(picks.count)
+      gather(t, titleOnly: false)
+      candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
+      var last: Int32 = -1
+      for c in candidates {
+        let sn = Int32(sentenceOf(c.span))
+        if sn == last { continue }
+        if accept(c.span, rule: rule, positive: c.positive) {
+          picks.append((sn, c.span))
+          last = sn
+        }
+      }
+      if picks.count == pickStart.last! { return [] }
+    }
+    pickStart.append(picks.count)
+    // Sentences with a hit of a `not` term.
+    excludedSentences.removeAll(keepingCapacity: true)
+    for t in nots {
+      gather(t, titleOnly: false)
+      for c in candidates where accept(c.span, rule: rule, positive: c.positive) {
+        excludedSentences.append(Int32(sentenceOf(c.span)))
+      }
+    }
+    excludedSentences.sort()
+    // The anchor term, in order.
+    gather(terms[0], titleOnly: false)
+    if candidates.isEmpty { return [] }
+    candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
+    let others = terms.count - 1
+    var cursor = Array(pickStart.prefix(others))
+    var out: [Hit] = []
+    var lastSentence: Int32 = -1
+    // Groups of overlapping anchors among the hits so far (as `dedupe`
+    // will form them), and the end of the current group's longest anchor.
+    var groups = 0
+    var groupStart: Int32 = 0
+    var groupEnd: Int32 = -1
+    for c in candidates {
+      if groups >= rule.cap && c.span.start >= groupEnd { break }
+      let sn = Int32(sentenceOf(c.span))
+      if sn == lastSentence { continue }
+      // Every other term has a hit in sentence sn (cursors only move on:
+      // anchors come in sentence order).
+      var found = true
+      for k in 0..<others {
+        var i = cursor[k]
+        while i < pickStart[k + 1] && picks[i].sentence < sn { i += 1 }
+        cursor[k] = i
+        if i == pickStart[k + 1] || picks[i].sentence != sn {
+          found = false
+          break
+        }
+      }
+      if !found { continue }
+      let x = ClauseContexts.lowerBound(excludedSentences, Int(sn))
+      if x < excludedSentences.count && excludedSentences[x] == sn { continue }
+      if !accept(c.span, rule: rule, positive: c.positive) { continue }
+      var hit: Hit = [c.span]
+      hit.reserveCapacity(others + 1)
+      for k in 0..<others { hit.append(picks[cursor[k]].span) }
+      out.append(hit)
+      lastSentence = sn
+      if groups > 0 && c.span.start < groupEnd {
+        if c.span.end - c.span.start > groupEnd - groupStart {
+          groupStart = c.span.start
+          groupEnd = c.span.end
+        }
+      } else {
+        groups += 1
+        groupStart = c.span.start
+        groupEnd = c.span.end
+      }
+    }
+    return out
+  }
+}

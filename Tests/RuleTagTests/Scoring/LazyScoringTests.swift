@@ -1,0 +1,91 @@
+// The lazy scoring paths (flat, title and sentence rules stop accepting hits
+// once their cap is settled) must give exactly what the plain definition
+// gives: `scan` against `scanReference`, on real articles with the shipped
+// rules and on random text with rules built to stress caps, overlaps,
+// guards, contexts and `not` terms.
+
+import Foundation
+import Testing
+
+@testable import RuleTag
+
+@Suite struct LazyScoringTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Rules whose hits overlap, repeat and fall in every context.
+  static let stressRules = """
+    topic a "A" threshold 3 ignore-in list|plan
+      +1  工会, 总工会, 工会联合会, 市总, 联合  cap 3
+      +2  技能竞赛, 竞赛, /竞赛[^,。]{0,4}职工/  cap 2 not-inside 技能竞赛活动
+      +1  驿站, 快递驿站  not-after 快递 cap 4
+      +3  sentence(工会|总工会|联合, 举办|开展, not(计划|等))  cap 2
+      +2  sentence(竞赛|/技能.{0,2}赛/, 职工|工会)
+      -1  title(竞赛|工会)  counts-in list|slogan|plan
+      +1  near(3, 驿站, 服务)  cap 2
+    topic b "B" threshold 2 ignore-in slogan
+      +2  劳模, 工匠  cap 3
+      +1  sentence(劳模|工匠|精神, 弘扬|举办, 工会)  cap 3 counts-in list
+      +1  title(劳模)
+      +1  服务  counts-in plan cap 9
+    """
+
+  static let pieces = [
+    "工会", "总工会", "工会联合会", "市总", "联合", "举办", "开展", "技能竞赛", "竞赛", "技能大赛", "活动", "职工",
+    "驿站", "快递", "服务", "劳模", "工匠", "弘扬", "精神", "计划", "要", "等", "、", "、", ",", ",", "。", "!", "\n",
+    "和", "的", "a",
+  ]
+
+  static func randomText(_ rng: inout SeededRandom, pieces n: Int) -> String {
+    (0..<n).map { _ in pieces.randomElement(using: &rng)! }.joined()
+  }
+
+  func expectSame(_ scanner: inout ArticleScanner, title: String, text: String, _ what: String) {
+    let lazy = scanner.scan(title: title, text: text)
+    let plain = scanner.scanReference(title: title, text: text)
+    #expect(lazy == plain, "\(what): title \(title) text \(text)")
+  }
+
+  @Test func agreesWithReferenceOnRandomText() throws {
+    let rules = try #require(compileRules(Self.stressRules))
+    var scanner = ArticleScanner(rules: rules)
+    var rng = SeededRandom(seed: 0x5EED_2026_1123)
+    var fired = 0
+    for k in 0..<2000 {
+      let title = Self.randomText(&rng, pieces: Int.random(in: 0...4, using: &rng))
+      let text = Self.randomText(&rng, pieces: Int.random(in: 1...60, using: &rng))
+      expectSame(&scanner, title: title, text: text, "case \(k)")
+      fired += scanner.scan(title: title, text: text).fired.joined().count
+    }
+    // The random texts do make rules fire (the comparison is not vacuous).
+    #expect(fired > 2000)
+  }
+
+  @Test func agreesWithReferenceOnDevsetAndCorpus() throws {
+    let rules = try #require(
+      { () -> CompiledRules? in
+        if case .success(let r) = CompiledRules.load(path: Self.root.appendingPathComponent("Rules").path) { return r }
+        return nil
+      }())
+    var scanner = ArticleScanner(rules: rules)
+    var paths = [Self.root.appendingPathComponent("Corpus/corpus.jsonl").path]
+    let devset = Self.root.deletingLastPathComponent().appendingPathComponent("shared/devset/articles.jsonl").path
+    if FileManager.default.fileExists(atPath: devset) { paths.append(devset) }
+    var n = 0
+    let reader = InputReader(paths: paths)
+    var rng = SeededRandom(seed: 42)
+    var sentences: [String] = []
+    while let r = reader.next() {
+      guard case .success(let a) = r.parse() else { continue }
+      expectSame(&scanner, title: a.titleString, text: a.textString, r.source)
+      sentences += a.textString.split(separator: "。").map { String($0) + "。" }
+      n += 1
+    }
+    #expect(n >= 42)
+    // Articles made of real sentences from all over, shuffled.
+    for k in 0..<300 {
+      let text = (0..<Int.random(in: 1...30, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
+      expectSame(&scanner, title: sentences.randomElement(using: &rng)!, text: text, "mix \(k)")
+    }
+  }
+}
