@@ -14,6 +14,29 @@ struct TagOptions: Sendable {
   var topics: [Int]?
   var minScore: Double
   var explain: Bool
+  /// JSON forms of the names written for every article.
+  var names = EncodedNames()
+}
+
+/// Topic ids, rule locations and weights in their JSON form, encoded once
+/// per run instead of once per article.
+struct EncodedNames: Sendable {
+  var topicIDs: [[UInt8]] = []
+  var ruleLocations: [[UInt8]] = []
+  var ruleWeights: [[UInt8]] = []
+  static let keys = (
+    rule: JSONWriter.encoded("rule"), weight: JSONWriter.encoded("weight"), text: JSONWriter.encoded("text"),
+    field: JSONWriter.encoded("field"), start: JSONWriter.encoded("start"), end: JSONWriter.encoded("end"),
+    sentence: JSONWriter.encoded("sentence"), title: JSONWriter.encoded("title")
+  )
+
+  init() {}
+
+  init(_ rules: CompiledRules) {
+    topicIDs = rules.topics.map { JSONWriter.encoded($0.id) }
+    ruleLocations = rules.rules.map { JSONWriter.encoded($0.location) }
+    ruleWeights = rules.rules.map { Array(JSONWriter.format($0.weight).utf8) }
+  }
 }
 
 /// One article's output, made on a worker thread.
@@ -50,7 +73,9 @@ enum TagCommand {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
     guard let rules = loadRules(f.value("rules") ?? "Rules", io: io) else { return ExitCode.usage }
-    var options = TagOptions(format: io.isTerminal ? .table : .jsonl, topics: nil, minScore: -Double.infinity, explain: f.has("explain"))
+    var options = TagOptions(
+      format: io.isTerminal ? .table : .jsonl, topics: nil, minScore: -Double.infinity, explain: f.has("explain"),
+      names: EncodedNames(rules))
     if let v = f.value("format") {
       guard let fmt = OutputFormat(rawValue: v) else {
         io.error("error: unknown format `\(v)`; choose from: table, jsonl, csv\n")
@@ -141,13 +166,16 @@ enum TagCommand {
       for t in tags { w.string(rules.topics[t].id) }
       w.endArray()
       w.key("scores"); w.beginObject()
-      for t in topics { w.key(rules.topics[t].id); w.number(r.scores[t]) }
+      for t in topics { w.key(encoded: options.names.topicIDs[t]); w.number(r.scores[t]) }
       w.endObject()
       w.key("evidence"); w.beginObject()
       let explained = options.explain ? topics.filter { !r.fired[$0].isEmpty } : tags
-      for t in explained {
-        w.key(rules.topics[t].id)
-        writeEvidence(&w, a, r.fired[t], rules)
+      if !explained.isEmpty {
+        let chars = EvidenceText.ArticleIndex(a)
+        for t in explained {
+          w.key(encoded: options.names.topicIDs[t])
+          writeEvidence(&w, a, r.fired[t], options.names, chars: chars)
+        }
       }
       w.endObject()
       for (k, v) in a.extra where k != "id" && k != "source" && k != "tags" && k != "scores" && k != "evidence" {
@@ -183,24 +211,26 @@ enum TagCommand {
     }
   }
 
-  static func writeEvidence(_ w: inout JSONWriter, _ a: Article, _ fired: [FiredRule], _ rules: CompiledRules) {
+  static func writeEvidence(
+    _ w: inout JSONWriter, _ a: Article, _ fired: [FiredRule], _ names: EncodedNames, chars: EvidenceText.ArticleIndex
+  ) {
+    let k = EncodedNames.keys
     w.beginArray()
     for f in fired {
-      let rule = rules.rules[f.rule]
       for hit in f.hits {
         for span in hit {
           // Byte ranges, written straight from the article (no Strings).
-          let loc = EvidenceText.locateBytes(a, span)
+          let loc = EvidenceText.locateBytes(a, span, chars: chars)
           let field = loc.inTitle ? a.title : a.text
           field.withUnsafeBufferPointer { p in
             w.beginObject()
-            w.key("rule"); w.string(rule.location)
-            w.key("weight"); w.number(rule.weight)
-            w.key("text"); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
-            w.key("field"); w.string(loc.inTitle ? "title" : "text")
-            w.key("start"); w.int(loc.start)
-            w.key("end"); w.int(loc.end)
-            w.key("sentence"); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
+            w.key(encoded: k.rule); w.raw(names.ruleLocations[f.rule])
+            w.key(encoded: k.weight); w.raw(names.ruleWeights[f.rule])
+            w.key(encoded: k.text); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
+            w.key(encoded: k.field); w.raw(loc.inTitle ? k.title : k.text)
+            w.key(encoded: k.start); w.int(loc.start)
+            w.key(encoded: k.end); w.int(loc.end)
+            w.key(encoded: k.sentence); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
             w.endObject()
           }
         }

@@ -528,7 +528,7 @@ func runTag(_ args: [String]) -> Int32 {
   var prevStage = cat
   for (name, stage) in [
     ("read + JSON parse", nil), ("+ normalise", ArticleScanner.Stage.normalize),
-    ("+ automaton, hits to leaves", .match), ("+ gated regexes", .regexes), ("+ rule scoring", .score),
+    ("+ automaton, hits to leaves", .match), ("+ rule scoring (with the regexes it needs)", .score),
   ] as [(String, ArticleScanner.Stage?)] {
     var ts: [Double] = []
     for _ in 0..<runs { ts.append(timeStage(corpus, rules: rules, stage)) }

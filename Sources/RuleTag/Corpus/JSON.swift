@@ -439,7 +439,25 @@ public struct JSONWriter {
   }
   public mutating func int(_ v: Int) {
     valuePrefix()
-    bytes.append(contentsOf: String(v).utf8)
+    if v < 0 || v >= 1_000_000_000 {
+      bytes.append(contentsOf: String(v).utf8)
+      return
+    }
+    // Digits straight into the buffer, most significant first.
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    var x = v
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[n] = UInt8(truncatingIfNeeded: 0x30 + x % 10)
+        x /= 10
+        n += 1
+      } while x > 0
+      while n > 0 {
+        n -= 1
+        bytes.append(d[n])
+      }
+    }
   }
   public mutating func number(_ v: Double) {
     valuePrefix()
@@ -475,9 +493,20 @@ public struct JSONWriter {
   mutating func appendEscaped(_ b: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     var run = 0
-    for k in 0..<b.count {
+    var k = 0
+    let n = b.count
+    while k < n {
+      // Plain text goes by in 8-byte words; then byte by byte through the
+      // word that may hold a byte to escape.
+      k = JSONReader.plainRun(b, from: k)
+      let stop = min(n, k + 16)
+      while k < stop {
+        let c = b[k]
+        if c < 0x20 || c == 0x22 || c == 0x5C { break }
+        k += 1
+      }
+      if k == stop { continue }
       let c = b[k]
-      if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<k]))
       switch c {
       case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
@@ -489,9 +518,32 @@ public struct JSONWriter {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
       }
-      run = k + 1
+      k += 1
+      run = k
     }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<n]))
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The JSON form of a string (quoted and escaped), for values written
+  /// many times (`raw` then writes it without escaping it again).
+  public static func encoded(_ s: String) -> [UInt8] {
+    var w = JSONWriter()
+    w.appendEscaped(s)
+    return w.bytes
+  }
+
+  /// Writes a key given in its JSON form (`encoded`).
+  public mutating func key(encoded k: [UInt8]) {
+    valuePrefix()
+    bytes.append(contentsOf: k)
+    bytes.append(UInt8(ascii: ":"))
+    afterKey = true
+  }
+
+  /// Writes a value given in its JSON form.
+  public mutating func raw(_ b: [UInt8]) {
+    valuePrefix()
+    bytes.append(contentsOf: b)
   }
 }

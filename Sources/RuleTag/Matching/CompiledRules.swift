@@ -42,6 +42,9 @@ public struct GatedRegex: @unchecked Sendable {
   public var rule: Int32
   /// No atoms: runs on every article.
   public var alwaysRun: Bool
+  /// Number of atom sets (`LiteralAtoms.groups`); the regex runs on a
+  /// sentence only when it holds an atom of each.
+  public var groupCount: Int
   public var positive: Bool
 }
 
@@ -86,7 +89,8 @@ public struct CompiledTopic: Sendable {
 /// What one occurrence of a pattern means.
 public enum PatternUse: Sendable {
   case leaf(Int32)
-  case atom(Int32)
+  /// An atom of regex `r`, in its atom set `group`.
+  case atom(Int32, group: UInt8)
   case guardWord(Int32)
 }
 
@@ -254,10 +258,15 @@ public final class CompiledRules: Sendable {
           diagnostics.append(.badRegex(LiteralAtoms.describe(error), at: span, line: line))
           return .regex(-1)
         }
-        let atoms = LiteralAtoms.atoms(folded)
-        if atoms == nil { diagnostics.append(.slowRegex(at: span, line: line)) }
-        regexes.append(GatedRegex(regex: re, source: source, rule: rule, alwaysRun: atoms == nil, positive: positive))
-        for a in atoms ?? [] { patternUses[pattern(a)].append(.atom(id)) }
+        let groups = LiteralAtoms.groups(folded)
+        if groups.isEmpty { diagnostics.append(.slowRegex(at: span, line: line)) }
+        regexes.append(
+          GatedRegex(
+            regex: re, source: source, rule: rule, alwaysRun: groups.isEmpty, groupCount: groups.count,
+            positive: positive))
+        for (g, atoms) in groups.enumerated() {
+          for a in atoms { patternUses[pattern(a)].append(.atom(id, group: UInt8(g))) }
+        }
         return .regex(id)
       case .any(let xs): return .any(xs.map { compile($0, rule: rule, positive: positive, line: line) })
       // In all/sentence/near, contexts filter the first term only: the

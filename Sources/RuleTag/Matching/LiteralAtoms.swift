@@ -19,6 +19,9 @@ enum LiteralAtoms {
     var exact: [String]? = nil
     /// Every match contains one of these strings (nil: nothing known).
     var required: [String]? = nil
+    /// Sets that every match holds one string of, each of them (a
+    /// conjunction; `required` is the best of these).
+    var all: [[String]] = []
   }
 
   /// The atoms of `pattern`, or nil when none can be found. Literal
@@ -29,6 +32,26 @@ enum LiteralAtoms {
     let set = c.required ?? c.exact
     guard let set, !set.isEmpty, set.allSatisfy({ $0.utf8.count >= 2 }) else { return nil }
     return Array(Set(set)).sorted()
+  }
+
+  /// Every set of literals that each match must hold one of (at most
+  /// `limit`, strongest first); empty when none is known. A sentence can
+  /// only hold a match if it holds an atom of every set, so the scanner
+  /// runs the regex only there.
+  static func groups(_ pattern: String, limit: Int = 8) -> [[String]] {
+    var p = Parser(scalars: Array(pattern.unicodeScalars))
+    guard let c = p.alternation(), p.i == p.scalars.count else { return [] }
+    var sets = c.all
+    if let r = c.required ?? c.exact { sets.append(r) }
+    var seen = Set<[String]>()
+    var out: [[String]] = []
+    for set in sets {
+      let s = Array(Set(set)).sorted()
+      guard !s.isEmpty, s.allSatisfy({ $0.utf8.count >= 2 }), seen.insert(s).inserted else { continue }
+      out.append(s)
+    }
+    out.sort { (quality($0), -$0.count) > (quality($1), -$1.count) }
+    return Array(out.prefix(limit))
   }
 
   /// Smallest byte length in a set: the weakest atom.
@@ -65,14 +88,18 @@ enum LiteralAtoms {
         if let r = b.required ?? b.exact, required != nil { required! += r } else { required = nil }
       }
       if let e = exact, e.count > 64 { exact = nil }
-      return Cover(exact: exact, required: required)
+      return Cover(exact: exact, required: required, all: required.map { [$0] } ?? [])
     }
 
     mutating func sequence() -> Cover {
       var run: [String]? = [""]  // exact strings of the current run of exact pieces
       var best: [String]? = nil
+      var all: [[String]] = []
       func closeRun() {
-        if let r = run, !(r.count == 1 && r[0].isEmpty) { best = LiteralAtoms.best(best, r) }
+        if let r = run, !(r.count == 1 && r[0].isEmpty) {
+          best = LiteralAtoms.best(best, r)
+          all.append(r)
+        }
       }
       var allExact = true
       while let c = peek, c != "|", c != ")" {
@@ -83,7 +110,8 @@ enum LiteralAtoms {
           if min == 0 {
             piece = Cover(exact: nil, required: nil)
           } else {
-            piece = Cover(exact: nil, required: piece.required ?? piece.exact)
+            let r = piece.required ?? piece.exact
+            piece = Cover(exact: nil, required: r, all: piece.all + (r.map { [$0] } ?? []))
           }
         }
         if let e = piece.exact, let r = run, r.count * e.count <= 64 {
@@ -92,13 +120,15 @@ enum LiteralAtoms {
           allExact = false
           closeRun()
           best = LiteralAtoms.best(best, piece.required)
+          all += piece.all
+          if let r = piece.required { all.append(r) }
           run = piece.exact ?? [""]
           if piece.exact == nil { run = [""] }
         }
       }
-      if allExact, let r = run { return Cover(exact: r, required: r) }
+      if allExact, let r = run { return Cover(exact: r, required: r, all: [r]) }
       closeRun()
-      return Cover(exact: nil, required: best)
+      return Cover(exact: nil, required: best, all: all)
     }
 
     /// Parses a quantifier; returns its minimum count.

@@ -34,6 +34,52 @@ public enum EvidenceText {
   /// Same places as `locate(a, span)`; `text` and `sentence` index
   /// `inTitle ? a.title : a.text`.
   public static func locateBytes(_ a: Article, _ span: EvidenceSpan) -> LocatedBytes {
+    locateBytes(a, span, chars: nil)
+  }
+
+  /// Character counts at every 128th byte of a field: the character offset
+  /// of a byte is then one lookup plus a count of at most 127 bytes. An
+  /// article with many pieces of evidence counts its text once, not once
+  /// per piece.
+  public struct CharIndex: Sendable {
+    /// marks[k]: characters in bytes 0..<(k × 128).
+    var marks: [Int32] = []
+
+    public init(_ bytes: [UInt8]) {
+      bytes.withUnsafeBufferPointer { p in
+        marks.reserveCapacity(p.count / 128 + 1)
+        var c = 0
+        var i = 0
+        marks.append(0)
+        while i + 128 <= p.count {
+          c += UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[i..<(i + 128)]), upTo: 128)
+          marks.append(Int32(c))
+          i += 128
+        }
+      }
+    }
+
+    /// Characters in `p[0..<end]`.
+    func chars(_ p: UnsafeBufferPointer<UInt8>, upTo end: Int) -> Int {
+      let k = min(end >> 7, marks.count - 1)
+      let from = k << 7
+      return Int(marks[k]) + UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[from..<end]), upTo: end - from)
+    }
+  }
+
+  /// Character indexes of an article's title and text, for `locateBytes`.
+  public struct ArticleIndex: Sendable {
+    let title: CharIndex
+    let text: CharIndex
+    public init(_ a: Article) {
+      title = CharIndex(a.title)
+      text = CharIndex(a.text)
+    }
+  }
+
+  /// `locateBytes(a, span)`, counting characters through `chars` (built
+  /// for the same article) when given.
+  public static func locateBytes(_ a: Article, _ span: EvidenceSpan, chars: ArticleIndex?) -> LocatedBytes {
     let t = a.title.count
     let inTitle = span.start < t
     let shift = inTitle ? 0 : t + 1
@@ -42,8 +88,9 @@ public enum EvidenceText {
     let e = clamp(span.end - shift, count)
     let ss = clamp(span.sentenceStart - shift, count)
     let se = clamp(span.sentenceEnd - shift, count)
+    let index = chars.map { inTitle ? $0.title : $0.text }
     let body: (UnsafeBufferPointer<UInt8>) -> LocatedBytes = { p in
-      let startChars = UTF8Bytes.scalarCount(p, upTo: s)
+      let startChars = index?.chars(p, upTo: s) ?? UTF8Bytes.scalarCount(p, upTo: s)
       let e2 = max(s, e)
       return LocatedBytes(
         inTitle: inTitle, start: startChars,

@@ -40,6 +40,7 @@ extension ArticleScanner {
       } else {
         let r = Int(-t - 1)
         if !gate[r] { continue }
+        runRegex(Int32(r), onlyIn: nil)
         let positive = rules.regexes[r].positive
         for s in regexHits[r] where s.start < limit {
           candidates.append(Candidate(span: s, positive: positive, term: Int32(k)))
@@ -81,6 +82,47 @@ extension ArticleScanner {
     return min(keptSpans.count, cap)
   }
 
+  /// Sets `possible` to the sentences where every term has a hit before
+  /// `accept`, or, for a regex that has not run, an atom of each of its atom
+  /// sets; false when there is none.
+  mutating func possibleSentences(_ terms: [[Int32]]) -> Bool {
+    for (i, t) in terms.enumerated() {
+      termSentences.removeAll(keepingCapacity: true)
+      for x in t {
+        if x >= 0 {
+          var n = leafHead[Int(x)]
+          while n >= 0 {
+            termSentences.append(Int32(sentenceOf(nodes[Int(n)].span)))
+            n = nodes[Int(n)].next
+          }
+        } else {
+          let r = -x - 1
+          if !gate[Int(r)] { continue }
+          if regexRun[Int(r)] {
+            for s in regexHits[Int(r)] { termSentences.append(Int32(sentenceOf(s))) }
+          } else {
+            gatedSentences(r)
+            termSentences += regexSentences
+          }
+        }
+      }
+      termSentences.sort()
+      if i == 0 {
+        possible.removeAll(keepingCapacity: true)
+        for k in termSentences where possible.last != k { possible.append(k) }
+      } else {
+        // Keep the sentences this term has too.
+        var j = 0
+        possible.removeAll { k in
+          while j < termSentences.count && termSentences[j] < k { j += 1 }
+          return j == termSentences.count || termSentences[j] != k
+        }
+      }
+      if possible.isEmpty { return false }
+    }
+    return true
+  }
+
   /// The hits of `sentence(terms…, not(nots)…)` as `evaluate` lists them,
   /// up to where the cap can no longer change: one hit per sentence where
   /// the anchor term (the first) has an accepted hit, every other term has
@@ -88,6 +130,12 @@ extension ArticleScanner {
   /// sentences.
   mutating func sentenceHits(_ terms: [[Int32]], nots: [[Int32]], rule: CompiledRule) -> [Hit] {
     ensureSentences()
+    // Sentences where every term has a raw hit or a regex could match;
+    // the rule's regexes run only there.
+    if !possibleSentences(terms) { return [] }
+    for t in terms + nots {
+      for x in t where x < 0 { runRegex(-x - 1, onlyIn: possible) }
+    }
     // Other terms: their first accepted hit in each sentence (hits in the
     // order `evaluate` gives them: by start, ties in term order).
     picks.removeAll(keepingCapacity: true)

@@ -71,8 +71,15 @@ public struct ArticleScanner {
   var picks: [(sentence: Int32, span: Span)] = []
   var pickStart: [Int] = []
   var excludedSentences: [Int32] = []
-  /// End offsets of the atoms found for each gated regex, ascending.
+  var possible: [Int32] = []
+  var termSentences: [Int32] = []
+  /// End offsets of the atoms found for each gated regex, ascending, and
+  /// the atom set of each.
   var regexAtomEnds: [[Int32]]
+  var regexAtomGroups: [[UInt8]]
+  /// Whether each gated regex has run on this article.
+  var regexRun: [Bool]
+  var regexSentences: [Int32] = []
   var ruleTouched: [Bool]
   var touchedRules: [Int32] = []
   var sentenceEnds: [Int32] = []
@@ -86,6 +93,8 @@ public struct ArticleScanner {
     gate = [Bool](repeating: false, count: rules.regexes.count)
     regexHits = [[Span]](repeating: [], count: rules.regexes.count)
     regexAtomEnds = [[Int32]](repeating: [], count: rules.regexes.count)
+    regexAtomGroups = [[UInt8]](repeating: [], count: rules.regexes.count)
+    regexRun = [Bool](repeating: false, count: rules.regexes.count)
     ruleTouched = [Bool](repeating: false, count: rules.rules.count)
   }
 
@@ -110,8 +119,6 @@ public struct ArticleScanner {
     case normalize
     /// Normalise, run the automaton, sort hits to leaves and regex gates.
     case match
-    /// … and run the regexes whose atoms occurred.
-    case regexes
     /// Everything `scan` does.
     case score
   }
@@ -127,7 +134,7 @@ public struct ArticleScanner {
       Normalizer.append(title, base: 0, to: &doc)
       Normalizer.append(text, base: title.count + 1, to: &doc)
       return doc.bytes.count
-    case .match, .regexes:
+    case .match:
       doc.removeAll()
       Normalizer.append(title, base: 0, to: &doc)
       if !doc.bytes.isEmpty {
@@ -139,7 +146,6 @@ public struct ArticleScanner {
       Normalizer.append(text, base: title.count + 1, to: &doc)
       reset()
       collectHits()
-      if stage == .regexes && !gatedRegexes.isEmpty { runRegexes() }
       return hits.count
     case .score:
       let r = scan(title: title, text: text)
@@ -163,6 +169,8 @@ public struct ArticleScanner {
       gate[Int(r)] = false
       regexHits[Int(r)].removeAll(keepingCapacity: true)
       regexAtomEnds[Int(r)].removeAll(keepingCapacity: true)
+      regexAtomGroups[Int(r)].removeAll(keepingCapacity: true)
+      regexRun[Int(r)] = false
     }
     gatedRegexes.removeAll(keepingCapacity: true)
     for r in touchedRules { ruleTouched[Int(r)] = false }
@@ -184,7 +192,6 @@ public struct ArticleScanner {
   mutating func score() -> ArticleResult {
     reset()
     collectHits()
-    if !gatedRegexes.isEmpty { runRegexes() }
     return scoreTouched()
   }
 
@@ -209,13 +216,14 @@ public struct ArticleScanner {
             nodes.append((Span(Int32(start), h.end), leafHead[Int(l)]))
             leafHead[Int(l)] = Int32(nodes.count - 1)
             touch(rule: leaf.rule)
-          case .atom(let r):
+          case .atom(let r, let group):
             if !gate[Int(r)] {
               gate[Int(r)] = true
               gatedRegexes.append(r)
               touch(rule: rs.regexes[Int(r)].rule)
             }
             regexAtomEnds[Int(r)].append(h.end)
+            regexAtomGroups[Int(r)].append(group)
           case .guardWord(let g):
             if guardHead[Int(g)] < 0 { touchedGuards.append(g) }
             let len = Int32(rs.patterns[Int(h.pattern)].utf8.count)
@@ -232,7 +240,8 @@ public struct ArticleScanner {
     }
   }
 
-  /// Scoring proper, after `collectHits` and the regexes. With
+  /// Scoring proper, after `collectHits`; regexes run when a rule needs
+  /// them (all of them first with `reference`). With
   /// `reference`, every rule goes through `evaluate` (the plain definition
   /// of the language); otherwise rules of a simple shape are scored lazily
   /// (`LazyScoring.swift`). Both give the same result; a differential test
@@ -243,6 +252,7 @@ public struct ArticleScanner {
       scores: [Double](repeating: 0, count: rs.topics.count), tagged: [Bool](repeating: false, count: rs.topics.count),
       fired: [[FiredRule]](repeating: [], count: rs.topics.count))
     touchedRules.sort()
+    if reference { runRegexes() }
     for r in touchedRules {
       let rule = rs.rules[Int(r)]
       var ruleHits: [Hit]
@@ -303,7 +313,6 @@ public struct ArticleScanner {
         Normalizer.append(xp, base: tp.count + 1, to: &doc)
         reset()
         collectHits()
-        if !gatedRegexes.isEmpty { runRegexes() }
         return scoreTouched(reference: true)
       }
     }
@@ -329,48 +338,81 @@ public struct ArticleScanner {
   /// crosses a sentence end: that is the language's rule, and it lets the
   /// prefilter skip all other sentences.
   mutating func runRegexes() {
+    for r in gatedRegexes { runRegex(r, onlyIn: nil) }
+  }
+
+  /// Sets `regexSentences` to the sentences where regex `r` can match:
+  /// those that hold an atom of each of its atom sets (all sentences for a
+  /// regex without atoms), in order. Runs nothing.
+  mutating func gatedSentences(_ r: Int32) {
     ensureSentences()
-    var sentences: [Int] = []
-    for r in gatedRegexes {
-      sentences.removeAll(keepingCapacity: true)
-      let ends = regexAtomEnds[Int(r)]
-      if ends.isEmpty {
-        sentences.append(contentsOf: 0..<sentenceEnds.count)
-      } else {
-        for e in ends {
-          let k = Sentences.sentenceIndex(of: Int(e) - 1, ends: sentenceEnds)
-          if sentences.last != k { sentences.append(k) }
+    regexSentences.removeAll(keepingCapacity: true)
+    let ends = regexAtomEnds[Int(r)]
+    if ends.isEmpty {
+      for k in 0..<sentenceEnds.count { regexSentences.append(Int32(k)) }
+      return
+    }
+    // Atoms come in order of their ends, so sentence by sentence.
+    let groups = regexAtomGroups[Int(r)]
+    let n = rules.regexes[Int(r)].groupCount
+    let full: UInt32 = n >= 32 ? ~0 : (1 << UInt32(n)) - 1
+    var current = -1
+    var mask: UInt32 = 0
+    for (i, e) in ends.enumerated() {
+      let k = Sentences.sentenceIndex(of: Int(e) - 1, ends: sentenceEnds)
+      if k != current {
+        current = k
+        mask = 0
+      }
+      if mask == full { continue }
+      mask |= 1 << UInt32(groups[i])
+      if mask == full { regexSentences.append(Int32(k)) }
+    }
+  }
+
+  /// Runs gated regex `r` (once per article) on the sentences where it can
+  /// match, or only on those of them in `onlyIn` (ascending): a caller
+  /// that knows its rule cannot fire elsewhere saves the other runs.
+  mutating func runRegex(_ r: Int32, onlyIn: [Int32]?) {
+    if regexRun[Int(r)] || !gate[Int(r)] { return }
+    regexRun[Int(r)] = true
+    gatedSentences(r)
+    if let only = onlyIn {
+      var j = 0
+      regexSentences.removeAll { k in
+        while j < only.count && only[j] < k { j += 1 }
+        return j == only.count || only[j] != k
+      }
+    }
+    let regex = rules.regexes[Int(r)].regex
+    for k32 in regexSentences {
+      let k = Int(k32)
+      let start = k == 0 ? 0 : Int(sentenceEnds[k - 1])
+      let end = min(Int(sentenceEnds[k]), doc.bytes.count)
+      if start >= end { continue }
+      let text = doc.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+      let length = text.utf16.count
+      let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
+      if matches.isEmpty { continue }
+      // UTF-16 offsets of this sentence → byte offsets of the document.
+      var map = [Int32](repeating: Int32(end), count: length + 1)
+      doc.bytes.withUnsafeBufferPointer { p in
+        var i = start
+        var u = 0
+        while i < end {
+          let (sc, len) = UTF8Bytes.decode(p, at: i)
+          map[u] = Int32(i)
+          if sc > 0xFFFF {
+            map[u + 1] = Int32(i)
+            u += 2
+          } else {
+            u += 1
+          }
+          i += len
         }
       }
-      let regex = rules.regexes[Int(r)].regex
-      for k in sentences {
-        let start = k == 0 ? 0 : Int(sentenceEnds[k - 1])
-        let end = min(Int(sentenceEnds[k]), doc.bytes.count)
-        if start >= end { continue }
-        let text = doc.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
-        let length = text.utf16.count
-        let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
-        if matches.isEmpty { continue }
-        // UTF-16 offsets of this sentence → byte offsets of the document.
-        var map = [Int32](repeating: Int32(end), count: length + 1)
-        doc.bytes.withUnsafeBufferPointer { p in
-          var i = start
-          var u = 0
-          while i < end {
-            let (sc, len) = UTF8Bytes.decode(p, at: i)
-            map[u] = Int32(i)
-            if sc > 0xFFFF {
-              map[u + 1] = Int32(i)
-              u += 2
-            } else {
-              u += 1
-            }
-            i += len
-          }
-        }
-        for m in matches where m.range.length > 0 {
-          regexHits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
-        }
+      for m in matches where m.range.length > 0 {
+        regexHits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
       }
     }
   }
@@ -395,6 +437,7 @@ public struct ArticleScanner {
       return out
     case .regex(let r):
       if r < 0 || !gate[Int(r)] { return [] }
+      runRegex(r, onlyIn: nil)
       let positive = rules.regexes[Int(r)].positive
       return regexHits[Int(r)].filter { accept($0, rule: rule, positive: positive) }.map { [$0] }
     case .any(let xs):
@@ -584,3 +627,4 @@ public struct ArticleScanner {
     return EvidenceSpan(start: r.lowerBound, end: r.upperBound, sentenceStart: sr.lowerBound, sentenceEnd: sr.upperBound)
   }
 }
+

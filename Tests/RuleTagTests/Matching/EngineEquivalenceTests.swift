@@ -151,6 +151,7 @@ import Testing
         compileRules("topic new-employment \"t\" threshold 1\n  +1 /\(pattern)/ counts-in list|slogan|plan\n"))
       var scanner = ArticleScanner(rules: compiled)
       let atoms = LiteralAtoms.atoms(pattern)
+      let groups = LiteralAtoms.groups(pattern)
       for _ in 0..<10 {
         let n = Int.random(in: 0...12, using: &rng)
         let text = (0..<n).map { _ in Self.regexAlphabet.randomElement(using: &rng)! }.joined()
@@ -165,16 +166,44 @@ import Testing
           return
         }
         if didFire { fired += 1 } else { notFired += 1 }
-        // The prefilter's promise, checked directly: every match holds an atom.
+        // The prefilter's promise, checked directly: every match holds an
+        // atom, and one of every atom set.
         if let atoms {
           for m in matches {
             let s = ns.substring(with: m.range)
             #expect(atoms.contains { s.contains($0) }, "/\(pattern)/ match \(s) holds none of \(atoms)")
           }
         }
+        for set in groups {
+          for m in matches {
+            let s = ns.substring(with: m.range)
+            #expect(set.contains { s.contains($0) }, "/\(pattern)/ match \(s) holds none of the set \(set)")
+          }
+        }
       }
     }
     #expect(fired > 200 && notFired > 200, "fired \(fired), not fired \(notFired)")
+  }
+
+  struct GroupCase: CustomTestStringConvertible, Sendable {
+    var pattern: String
+    var groups: [[String]]
+    var testDescription: String { "/\(pattern)/" }
+  }
+
+  @Test(arguments: [
+    GroupCase(pattern: "工会", groups: [["工会"]]),
+    GroupCase(pattern: "工会.{0,5}成立", groups: [["工会"], ["成立"]]),
+    GroupCase(pattern: "(工会|分会)[^,]{0,8}成立(?!周年)", groups: [["成立"], ["分会", "工会"]]),
+    GroupCase(pattern: "(?<!已)(成立|组建)了?.{0,3}工会", groups: [["工会"], ["成立", "组建"]]),
+    GroupCase(pattern: "培训\\d+(人次|名)", groups: [["培训"], ["人次", "名"]]),
+    GroupCase(pattern: "(a|工会)成立", groups: [["a成立", "工会成立"]]),
+    GroupCase(pattern: "工会|成立", groups: [["工会", "成立"]]),
+    GroupCase(pattern: "(工会)?成立", groups: [["成立"]]),
+    GroupCase(pattern: "\\d+", groups: []),
+  ])
+  func atomSets(_ c: GroupCase) {
+    #expect(LiteralAtoms.groups(LiteralAtoms.foldLiterals(c.pattern)) == c.groups)
   }
 
   struct AtomCase: CustomTestStringConvertible, Sendable {

@@ -20,6 +20,7 @@ import Testing
       +2  技能竞赛, 竞赛, /竞赛[^,。]{0,4}职工/  cap 2 not-inside 技能竞赛活动
       +1  驿站, 快递驿站  not-after 快递 cap 4
       +3  sentence(工会|总工会|联合, 举办|开展, not(计划|等))  cap 2
+      +2  sentence(/(总|市)?工会/|驿站, /举办.{0,3}竞赛/|服务, not(/等.?职工/))  cap 2 not-after 市
       +2  sentence(竞赛|/技能.{0,2}赛/, 职工|工会)
       -1  title(竞赛|工会)  counts-in list|slogan|plan
       +1  near(3, 驿站, 服务)  cap 2
