@@ -277,7 +277,8 @@ public struct ArticleScanner {
       let count = min(ruleHits.count, rule.cap)
       let contribution = rule.weight * Double(count)
       result.scores[rule.topic] += contribution
-      let evidence = ruleHits.prefix(count).map { $0.map(evidenceSpan) }
+      var evidence: [[EvidenceSpan]] = []
+      for hit in ruleHits.prefix(count) { evidence.append(hit.map { evidenceSpan($0) }) }
       result.fired[rule.topic].append(FiredRule(rule: Int(r), count: count, score: contribution, hits: evidence))
     }
     for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
@@ -620,9 +621,13 @@ public struct ArticleScanner {
 
 
   /// Maps a normalised span to the original, with its sentence.
-  func evidenceSpan(_ s: Span) -> EvidenceSpan {
+  mutating func evidenceSpan(_ s: Span) -> EvidenceSpan {
+    ensureSentences()
     let r = doc.originalRange(Int(s.start), Int(s.end))
-    let sentence = doc.bytes.withUnsafeBufferPointer { Sentences.sentence(around: Int(s.start)..<Int(s.end), in: $0) }
+    let ends = sentenceEnds
+    let sentence = doc.bytes.withUnsafeBufferPointer {
+      Sentences.sentence(around: Int(s.start)..<Int(s.end), in: $0, ends: ends)
+    }
     let sr = doc.originalRange(sentence.lowerBound, max(sentence.lowerBound, sentence.upperBound))
     return EvidenceSpan(start: r.lowerBound, end: r.upperBound, sentenceStart: sr.lowerBound, sentenceEnd: sr.upperBound)
   }

@@ -101,7 +101,16 @@ public enum UTF8Bytes {
     var i = 0
     let n = bytes.count
     while i < n {
-      if bytes[i] < 0x80 { i += 1; continue }
+      let b = bytes[i]
+      if b < 0x80 { i += 1; continue }
+      // Fast path: three-byte sequences whose lead byte allows any
+      // continuation bytes (not E0, not ED), which is most of CJK text.
+      if (b &- 0xE1 < 12 || b &- 0xEE < 2) && i &+ 2 < n && bytes[i &+ 1] & 0xC0 == 0x80
+        && bytes[i &+ 2] & 0xC0 == 0x80
+      {
+        i &+= 3
+        continue
+      }
       let (s, len) = decode(bytes, at: i)
       if s == 0xFFFD && len == 1 { return i }
       i += len

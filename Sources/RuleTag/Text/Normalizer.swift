@@ -233,6 +233,32 @@ public enum Normalizer {
     var breaks = 0
     while i < n {
       let b = input[i]
+      // Fast path for most of Chinese text: a three-byte character of
+      // U+4000..U+9FFF (never space, never dropped) with no simplified
+      // form is copied as it is.
+      if b &- 0xE4 < 6 && i &+ 2 < n {
+        let b1 = input[i &+ 1]
+        let b2 = input[i &+ 2]
+        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+          let c = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+          let k = Int(c &- 0x3400)
+          if mapped[k >> 6] & (1 << UInt64(k & 63)) == 0 {
+            if spaceStart >= 0 {
+              if prev != 0 {
+                emitSpace(prev: prev, next: c, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
+              }
+              spaceStart = -1
+            }
+            let st = Int32(truncatingIfNeeded: base &+ i)
+            out.put(b, st, st &+ 3)
+            out.put(b1, st, st &+ 3)
+            out.put(b2, st, st &+ 3)
+            prev = c
+            i &+= 3
+            continue
+          }
+        }
+      }
       var s: UInt32
       var len: Int
       if b < 0x80 {

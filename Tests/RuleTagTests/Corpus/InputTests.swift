@@ -100,6 +100,23 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
     #expect(te.message == "invalid UTF-8 in a.txt at byte 7")
   }
 
+  /// The validator (with its fast path for three-byte sequences) accepts
+  /// exactly what Swift's own UTF-8 validation accepts, and the prefix
+  /// before the offset it reports is valid.
+  @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+    var rng = SeededRandom(seed: 8)
+    let alphabet: [UInt8] = [0x41, 0x0A, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0x80, 0x9F, 0xA0, 0xBF, 0xFF]
+    for _ in 0..<20000 {
+      let bytes = (0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let got = bytes.withUnsafeBufferPointer { UTF8Bytes.firstInvalidOffset($0) }
+      let valid = String(validating: bytes, as: UTF8.self) != nil
+      #expect((got == nil) == valid, "\(bytes)")
+      if let k = got {
+        #expect(String(validating: bytes[..<k], as: UTF8.self) != nil, "\(bytes) at \(k)")
+      }
+    }
+  }
+
   @Test func textFile() throws {
     let a = try InputRecord(kind: .text, file: "news/2024-01.txt", line: 0, bytes: Array("\u{FEFF}标题\r\n正文第一行\n第二行".utf8)).parse()
       .get()

@@ -111,4 +111,26 @@ func normalizedRange(of needle: String, in text: String, occurrence: Int = 0) ->
       #expect(Sentences.sentenceIndex(of: off, ends: ends) == k, "\(ch)")
     }
   }
+
+  /// The indexed form (binary search on the document's sentence ends)
+  /// gives the walk's answer for every span of random text.
+  @Test func sentenceAroundThroughEndsEqualsTheWalk() {
+    var rng = SeededRandom(seed: 77)
+    let pieces = ["工会", "。", "!", "?", ";", "\n", " ", ",", "、", "职工", "a", "12", "”", "。\n"]
+    for _ in 0..<300 {
+      let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { p in
+        var ends: [Int32] = []
+        Sentences.sentenceEnds(p, into: &ends)
+        for a in 0...p.count {
+          for b in a...min(p.count, a + 7) {
+            let walk = Sentences.sentence(around: a..<b, in: p)
+            let indexed = Sentences.sentence(around: a..<b, in: p, ends: ends)
+            #expect(walk == indexed, "\(text.debugDescription) \(a)..<\(b)")
+          }
+        }
+      }
+    }
+  }
 }
