@@ -586,7 +586,9 @@ public struct ArticleScanner {
 
   mutating func ensureSentences() {
     if sentencesReady { return }
-    doc.bytes.withUnsafeBufferPointer { Sentences.sentenceEnds($0, into: &sentenceEnds) }
+    // One pass finds clause ends, 、 and sentence ends.
+    if !contexts.ready { doc.bytes.withUnsafeBufferPointer { contexts.build($0) } }
+    sentenceEnds = contexts.sentenceEnds
     sentencesReady = true
   }
 

@@ -267,22 +267,55 @@ struct ClauseContexts {
 
   mutating func reset() { ready = false }
 
+  /// Sentence ends in the form of `Sentences.sentenceEnds` (exclusive
+  /// ends, then `count + 1`), found by the same pass as clause ends.
+  var sentenceEnds: [Int32] = []
+
   mutating func build(_ p: UnsafeBufferPointer<UInt8>) {
     ends.removeAll(keepingCapacity: true)
     commas.removeAll(keepingCapacity: true)
+    sentenceEnds.removeAll(keepingCapacity: true)
     let n = p.count
     var i = 0
-    while i < n {
-      let b = p[i]
-      if b < 0x80 {
-        if b == 0x2C || b == 0x3A || b == 0x0A || b == 0x21 || b == 0x3F || b == 0x3B { ends.append(Int32(i)) }
-      } else if b == 0x82 {
-        if i >= 2 && p[i - 1] == 0x80 && p[i - 2] == 0xE3 { ends.append(Int32(i)) }
-      } else if b == 0xE3 {
-        if i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x81 { commas.append(Int32(i)) }
+    // Only ASCII below 0x40 and the lead byte E3 (of 。 and 、) matter:
+    // 8-byte words without either are skipped whole (SWAR test).
+    if let base = p.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let lo: UInt64 = 0x0101_0101_0101_0101
+      let hi: UInt64 = 0x8080_8080_8080_8080
+      while i < n {
+        if i &+ 8 <= n {
+          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let e3 = x ^ 0xE3E3_E3E3_E3E3_E3E3
+          let flags = ((x &- lo &* 0x40) & ~x) | ((e3 &- lo) & ~e3)
+          if flags & hi == 0 {
+            i &+= 8
+            continue
+          }
+        }
+        let stop = min(n, i &+ 8)
+        while i < stop {
+          let b = p[i]
+          if b < 0x40 {
+            if b == 0x2C || b == 0x3A {
+              ends.append(Int32(i))
+            } else if b == 0x0A || b == 0x21 || b == 0x3F || b == 0x3B {
+              ends.append(Int32(i))
+              sentenceEnds.append(Int32(i &+ 1))
+            }
+          } else if b == 0xE3 && i &+ 2 < n && p[i &+ 1] == 0x80 {
+            if p[i &+ 2] == 0x82 {
+              ends.append(Int32(i &+ 2))
+              sentenceEnds.append(Int32(i &+ 3))
+            } else if p[i &+ 2] == 0x81 {
+              commas.append(Int32(i))
+            }
+          }
+          i &+= 1
+        }
       }
-      i &+= 1
     }
+    sentenceEnds.append(Int32(n + 1))
     // Clause k runs from after ends[k-1] (or 0) to ends[k] (or n).
     slogan.removeAll(keepingCapacity: true)
     slogan.append(contentsOf: repeatElement(0, count: ends.count + 1))

@@ -21,6 +21,11 @@ import Testing
       let bytes = Normalizer.normalize(text).bytes
       var index = ClauseContexts()
       bytes.withUnsafeBufferPointer { p in
+        // The same pass finds the sentence ends.
+        var plainEnds: [Int32] = []
+        Sentences.sentenceEnds(p, into: &plainEnds)
+        index.build(p)
+        #expect(index.sentenceEnds == plainEnds, "\(text)")
         // Every scalar-aligned span of up to 4 scalars.
         var starts: [Int] = []
         for i in 0..<p.count where p[i] & 0xC0 != 0x80 { starts.append(i) }
