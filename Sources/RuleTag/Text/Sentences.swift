@@ -256,6 +256,8 @@ struct ClauseContexts {
   /// Per clause: smallest end offset of a plan marker that is not part of
   /// an excluded word (Int32.max when none, Int32.min when not computed).
   var planEnd: [Int32] = []
+  /// Per clause: `planAfterLast`, Int32.min when not computed.
+  var planAfter: [Int32] = []
   /// Per clause: where its sentence starts.
   var sentenceStart: [Int32] = []
   /// The sentence whose plan markers are being scanned, how far, and the
@@ -321,6 +323,8 @@ struct ClauseContexts {
     slogan.append(contentsOf: repeatElement(0, count: ends.count + 1))
     planEnd.removeAll(keepingCapacity: true)
     planEnd.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
+    planAfter.removeAll(keepingCapacity: true)
+    planAfter.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
     // Where the sentence of each clause starts (after the last sentence end).
     sentenceStart.removeAll(keepingCapacity: true)
     var start = 0
@@ -370,7 +374,7 @@ struct ClauseContexts {
       if c1 > 0 {
         let c = Int(commas[c1 - 1])
         if c >= cl && Sentences.scalars(p, c + 3, range.upperBound) <= Sentences.maxListItem
-          && !Sentences.contains(p, (c + 3)..<range.lowerBound, any: Sentences.dengList)
+          && !ClauseContexts.containsDeng(p, c + 3, range.lowerBound)
         {
           return true
         }
@@ -392,7 +396,7 @@ struct ClauseContexts {
     if wanted.contains(.plan) {
       // From the start of the sentence to the end of this clause, the first marker.
       if Int(planEnd(clause: k, upTo: cu, in: p)) <= range.lowerBound { return true }
-      if Sentences.contains(p, range.upperBound..<cu, any: Sentences.planAfterMarkers) { return true }
+      if Int(planAfterLast(clause: k, cl: cl, cu: cu, in: p)) >= range.upperBound { return true }
     }
     return false
   }
@@ -433,6 +437,7 @@ struct ClauseContexts {
   }
   static let slogan = Markers(Sentences.sloganMarkers)
   static let plan = Markers(Sentences.planMarkers)
+  static let planAfterWords = Markers(Sentences.planAfterMarkers)
 
   /// `Sentences.contains(p, cl..<cu, any: words)`, through the marker groups.
   static func containsMarker(_ p: UnsafeBufferPointer<UInt8>, _ cl: Int, _ cu: Int, _ m: Markers) -> Bool {
@@ -441,9 +446,42 @@ struct ClauseContexts {
       if let ws = m.candidates(p, i) {
         for w in ws where i + w.count <= cu && Sentences.starts(p, at: i, with: w) { return true }
       }
+      i &+= step(p[i])
+    }
+    return false
+  }
+
+  /// How far to move on from a byte: a whole three-byte character from its
+  /// lead byte (markers start with one, so none starts inside it), else 1.
+  @inline(__always)
+  static func step(_ b: UInt8) -> Int { b &- 0xE0 < 16 ? 3 : 1 }
+
+  /// Whether 等 (E7 AD 89) occurs in `p[a..<b]`.
+  @inline(__always)
+  static func containsDeng(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    var i = a
+    while i + 3 <= b {
+      if p[i] == 0xE7 && p[i + 1] == 0xAD && p[i + 2] == 0x89 { return true }
       i &+= 1
     }
     return false
+  }
+
+  /// The last start of a 拟于/将于/计划于 that lies whole in clause `k`
+  /// (`cl..<cu`), or -1: one follows a hit in its clause exactly when it
+  /// starts at or after the hit's end. Computed once per clause.
+  mutating func planAfterLast(clause k: Int, cl: Int, cu: Int, in p: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if planAfter[k] != Int32.min { return planAfter[k] }
+    var last: Int32 = -1
+    var i = cl
+    while i + 2 < cu {
+      if let ws = ClauseContexts.planAfterWords.candidates(p, i) {
+        for w in ws where i + w.count <= cu && Sentences.starts(p, at: i, with: w) { last = Int32(i) }
+      }
+      i &+= ClauseContexts.step(p[i])
+    }
+    planAfter[k] = last
+    return last
   }
 
   /// The first plan marker of the sentence of clause `k`, looking no
@@ -488,7 +526,7 @@ struct ClauseContexts {
           if !excluded { best = i + w.count }
         }
       }
-      i &+= 1
+      i &+= step(p[i])
     }
     return best == Int.max ? Int32.max : Int32(best)
   }

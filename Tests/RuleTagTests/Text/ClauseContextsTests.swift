@@ -9,7 +9,7 @@ import Testing
   /// sentence ends, slogan and plan markers, words that only look like them.
   static let pieces = [
     "工会", "举办", "技能竞赛", "、", "、", ",", ",", "。", "!", "\n", "等", "弘扬", "精神", "要", "将", "将于",
-    "拟于", "下一步", "重要", "需要", "计划", "职工", "快递小哥", "劳模", "驿站", "服务", "和", "a", "12",
+    "拟于", "下一步", "重要", "需要", "计划", "于", "职工", "快递小哥", "劳模", "驿站", "服务", "和", "a", "12",
   ]
 
   @Test func agreesWithPlainWalkOnRandomText() {
