@@ -161,6 +161,28 @@ func lineDiff(expected: String, actual: String) -> String {
       }
       #expect(results == (0..<500).map { $0 % 7 })
     }
+    // `run` pipelines batches (scan one while the previous goes to the sink):
+    // every record comes back once, in input order, batch after batch.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("in.jsonl")
+    try Data(records.map { String(decoding: $0.bytes, as: UTF8.self) + "\n" }.joined().utf8).write(to: file)
+    for threads in [1, 2, 3] {
+      var batch = BatchScanner(rules: rules, threads: threads)
+      batch.batchRecords = 37
+      var seen: [Int] = []
+      var sinks = 0
+      batch.run(InputReader(paths: [file.path])) { scanner, r -> Int in
+        guard case .success(let a) = r.parse() else { return -1 }
+        return Int(a.id)! * 10 + Int(scanner.scan(title: "", text: a.textString).scores[0])
+      } sink: { outs in
+        seen += outs
+        sinks += 1
+      }
+      #expect(seen == (0..<500).map { $0 * 10 + $0 % 7 }, "threads \(threads)")
+      #expect(sinks == 14, "threads \(threads)")
+    }
   }
 }
 

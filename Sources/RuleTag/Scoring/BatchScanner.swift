@@ -16,11 +16,13 @@ final class ScannerBox: @unchecked Sendable {
 }
 
 /// Runs a per-record job over batches of records on several threads.
-public struct BatchScanner {
+public struct BatchScanner: @unchecked Sendable {
+  // Shared with the pipeline's scanning thread; each scanner box is used by
+  // one batch at a time (`run` waits for a batch before the next starts).
   public let rules: CompiledRules
   public let threads: Int
   /// Upper bound on the raw bytes of one batch.
-  public var batchBytes = 4 << 20
+  public var batchBytes = 2 << 20
   /// Upper bound on the records of one batch.
   public var batchRecords = 4096
   let boxes: [ScannerBox]
@@ -33,14 +35,45 @@ public struct BatchScanner {
 
   /// Reads every record from `reader`, calls `job` on each (in parallel),
   /// and hands the results to `sink` in input order, batch by batch.
+  ///
+  /// With more than one thread, batches are pipelined: while batch N is
+  /// scanned on the worker threads, this thread reads batch N+1 and hands
+  /// batch N-1 to `sink`. Reading and writing (one thread's work) then
+  /// overlap scanning instead of leaving the workers idle. At most two
+  /// batches are held at once, so memory stays bounded.
   public func run<T>(
     _ reader: InputReader, job: @escaping @Sendable (inout ArticleScanner, InputRecord) -> T, sink: ([T]) -> Void
   ) {
     var batch: [InputRecord] = []
     var bytes = 0
+    var inFlight: (DispatchGroup, ResultBox<T>)? = nil
+    func collect() {
+      guard let pending = inFlight else { return }
+      pending.0.wait()
+      inFlight = nil
+      sink(pending.1.value)
+    }
     func flush() {
       if batch.isEmpty { return }
-      sink(process(batch, job: job))
+      if threads <= 1 {
+        sink(process(batch, job: job))
+      } else {
+        // The previous batch must be done before its scanners are reused;
+        // its results go to `sink` while this batch is scanned.
+        let previous = inFlight
+        previous?.0.wait()
+        let group = DispatchGroup()
+        let box = ResultBox<T>()
+        let records = SendableBox(batch)
+        let me = self
+        group.enter()
+        DispatchQueue.global().async {
+          box.value = me.process(records.value, job: job)
+          group.leave()
+        }
+        inFlight = (group, box)
+        if let done = previous { sink(done.1.value) }
+      }
       batch.removeAll(keepingCapacity: true)
       bytes = 0
     }
@@ -50,6 +83,7 @@ public struct BatchScanner {
       if bytes >= batchBytes || batch.count >= batchRecords { flush() }
     }
     flush()
+    collect()
   }
 
   /// Runs `job` over `records` and returns the results in order.
@@ -92,6 +126,12 @@ final class ResultSlots<T>: @unchecked Sendable {
     slots.withUnsafeMutableBufferPointer { $0[i] = v }
   }
   func values() -> [T] { slots.map { $0! } }
+}
+
+/// The results of one batch, written by the thread that scanned it and
+/// read after its group is done.
+final class ResultBox<T>: @unchecked Sendable {
+  var value: [T] = []
 }
 
 /// Read-only data handed to worker threads.
