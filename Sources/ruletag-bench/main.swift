@@ -522,6 +522,12 @@ func runTag(_ args: [String]) -> Int32 {
   print(String(format: "\n2 threads / 1 thread: %.2fx\n", t1 / t2))
 
   // 4. Stage by stage, one thread, in this process: where the time goes.
+  if case .success(let compiled) = CompiledRules.load(path: rules) {
+    let ac = compiled.automaton
+    print(
+      "Shipped rules: \(compiled.rules.count) rules, \(ac.patternCount) literals, \(ac.stateCount) states × \(ac.classCount) byte classes = \(ac.tableBytes / 1024) KB of transition table.\n"
+    )
+  }
   print("Stages, one thread (each row does everything above it too):\n")
   print("| stage | median s | MB/s | s added by the stage |")
   print("|---|---:|---:|---:|")
