@@ -100,6 +100,12 @@ public struct ArticleScanner {
 
   /// Scores an article given as raw UTF-8 title and text.
   public mutating func scan(title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> ArticleResult {
+    load(title: title, text: text)
+    return score()
+  }
+
+  /// Normalises title, `\n` and text into `doc`.
+  mutating func load(title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) {
     doc.removeAll()
     Normalizer.append(title, base: 0, to: &doc)
     if !doc.bytes.isEmpty {
@@ -109,7 +115,6 @@ public struct ArticleScanner {
     }
     titleEnd = doc.bytes.count
     Normalizer.append(text, base: title.count + 1, to: &doc)
-    return score()
   }
 
   /// How far `scan(title:text:through:)` goes: for timing the pipeline
@@ -130,20 +135,10 @@ public struct ArticleScanner {
   ) -> Int {
     switch stage {
     case .normalize:
-      doc.removeAll()
-      Normalizer.append(title, base: 0, to: &doc)
-      Normalizer.append(text, base: title.count + 1, to: &doc)
+      load(title: title, text: text)
       return doc.bytes.count
     case .match:
-      doc.removeAll()
-      Normalizer.append(title, base: 0, to: &doc)
-      if !doc.bytes.isEmpty {
-        doc.bytes.append(0x0A)
-        doc.originStart.append(Int32(title.count))
-        doc.originEnd.append(Int32(title.count + 1))
-      }
-      titleEnd = doc.bytes.count
-      Normalizer.append(text, base: title.count + 1, to: &doc)
+      load(title: title, text: text)
       reset()
       collectHits()
       return hits.count
@@ -303,15 +298,7 @@ public struct ArticleScanner {
     var x = text
     return t.withUTF8 { tp in
       x.withUTF8 { xp in
-        doc.removeAll()
-        Normalizer.append(tp, base: 0, to: &doc)
-        if !doc.bytes.isEmpty {
-          doc.bytes.append(0x0A)
-          doc.originStart.append(Int32(tp.count))
-          doc.originEnd.append(Int32(tp.count + 1))
-        }
-        titleEnd = doc.bytes.count
-        Normalizer.append(xp, base: tp.count + 1, to: &doc)
+        load(title: tp, text: xp)
         reset()
         collectHits()
         return scoreTouched(reference: true)
