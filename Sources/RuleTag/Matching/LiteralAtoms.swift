@@ -24,16 +24,6 @@ enum LiteralAtoms {
     var all: [[String]] = []
   }
 
-  /// The atoms of `pattern`, or nil when none can be found. Literal
-  /// characters are folded the way the normaliser folds text.
-  static func atoms(_ pattern: String) -> [String]? {
-    var p = Parser(scalars: Array(pattern.unicodeScalars))
-    guard let c = p.alternation(), p.i == p.scalars.count else { return nil }
-    let set = c.required ?? c.exact
-    guard let set, !set.isEmpty, set.allSatisfy({ $0.utf8.count >= 2 }) else { return nil }
-    return Array(Set(set)).sorted()
-  }
-
   /// Every set of literals that each match must hold one of (at most
   /// `limit`, strongest first); empty when none is known. A sentence can
   /// only hold a match if it holds an atom of every set, so the scanner
