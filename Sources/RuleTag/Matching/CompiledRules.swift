@@ -38,6 +38,8 @@ public struct Leaf: Sendable {
 public struct GatedRegex: @unchecked Sendable {
   // NSRegularExpression is immutable and documented thread-safe for matching.
   public var regex: NSRegularExpression
+  /// The same pattern on bytes, when it is in `ByteRegex`'s subset.
+  public var engine: ByteRegex?
   public var source: String
   public var rule: Int32
   /// No atoms: runs on every article.
@@ -262,7 +264,7 @@ public final class CompiledRules: Sendable {
         if groups.isEmpty { diagnostics.append(.slowRegex(at: span, line: line)) }
         regexes.append(
           GatedRegex(
-            regex: re, source: source, rule: rule, alwaysRun: groups.isEmpty, groupCount: groups.count,
+            regex: re, engine: ByteRegex.compile(folded), source: source, rule: rule, alwaysRun: groups.isEmpty, groupCount: groups.count,
             positive: positive))
         for (g, atoms) in groups.enumerated() {
           for a in atoms { patternUses[pattern(a)].append(.atom(id, group: UInt8(g))) }

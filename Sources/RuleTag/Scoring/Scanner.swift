@@ -80,6 +80,9 @@ public struct ArticleScanner {
   /// Whether each gated regex has run on this article.
   var regexRun: [Bool]
   var regexSentences: [Int32] = []
+  /// Scratch for `ByteRegex` matches of one sentence.
+  var byteMatches: [Range<Int>] = []
+  var regexStack: [Int] = []
   var ruleTouched: [Bool]
   var touchedRules: [Int32] = []
   var sentenceEnds: [Int32] = []
@@ -372,36 +375,53 @@ public struct ArticleScanner {
         return j == only.count || only[j] != k
       }
     }
-    let regex = rules.regexes[Int(r)].regex
+    let regex = rules.regexes[Int(r)]
     for k32 in regexSentences {
       let k = Int(k32)
       let start = k == 0 ? 0 : Int(sentenceEnds[k - 1])
       let end = min(Int(sentenceEnds[k]), doc.bytes.count)
       if start >= end { continue }
-      let text = doc.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
-      let length = text.utf16.count
-      let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
-      if matches.isEmpty { continue }
-      // UTF-16 offsets of this sentence → byte offsets of the document.
-      var map = [Int32](repeating: Int32(end), count: length + 1)
-      doc.bytes.withUnsafeBufferPointer { p in
-        var i = start
-        var u = 0
-        while i < end {
-          let (sc, len) = UTF8Bytes.decode(p, at: i)
-          map[u] = Int32(i)
-          if sc > 0xFFFF {
-            map[u + 1] = Int32(i)
-            u += 2
-          } else {
-            u += 1
-          }
-          i += len
+      if let engine = regex.engine {
+        byteMatches.removeAll(keepingCapacity: true)
+        let outcome = doc.bytes.withUnsafeBufferPointer { p in
+          engine.matches(in: UnsafeBufferPointer(rebasing: p[start..<end]), into: &byteMatches, stack: &regexStack)
+        }
+        if outcome == .matched {
+          for m in byteMatches { regexHits[Int(r)].append(Span(Int32(start + m.lowerBound), Int32(start + m.upperBound))) }
+          continue
         }
       }
-      for m in matches where m.range.length > 0 {
-        regexHits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
+      runICU(regex.regex, r, start, end)
+    }
+  }
+
+  /// Runs `regex` through NSRegularExpression on the sentence
+  /// `start..<end` (patterns outside `ByteRegex`'s subset, and sentences
+  /// it hands back).
+  mutating func runICU(_ regex: NSRegularExpression, _ r: Int32, _ start: Int, _ end: Int) {
+    let text = doc.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    let length = text.utf16.count
+    let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
+    if matches.isEmpty { return }
+    // UTF-16 offsets of this sentence → byte offsets of the document.
+    var map = [Int32](repeating: Int32(end), count: length + 1)
+    doc.bytes.withUnsafeBufferPointer { p in
+      var i = start
+      var u = 0
+      while i < end {
+        let (sc, len) = UTF8Bytes.decode(p, at: i)
+        map[u] = Int32(i)
+        if sc > 0xFFFF {
+          map[u + 1] = Int32(i)
+          u += 2
+        } else {
+          u += 1
+        }
+        i += len
       }
+    }
+    for m in matches where m.range.length > 0 {
+      regexHits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
     }
   }
 
