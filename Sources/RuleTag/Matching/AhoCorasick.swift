@@ -26,16 +26,6 @@ public struct AhoCorasick: Sendable {
   /// `outputs[outputStart[k]..<outputStart[k+1]]`.
   @usableFromInline let outputStart: [Int32]
   @usableFromInline let outputs: [Int32]
-  /// The same transitions in half the bytes, for `forEachMatch` (nil when
-  /// the automaton is too large): rows of `compactWidth` (the class count
-  /// rounded up to a multiple of 8) without the output column, and entries
-  /// that are row offsets divided by 8, so a lookup is one shift and one
-  /// add. A rule set's automaton (4,000-odd states) then fits in about
-  /// 600 KB instead of 1.2 MB, closer to the L2 cache (see DESIGN.md).
-  @usableFromInline let compact: [UInt16]?
-  @usableFromInline let compactWidth: Int
-  /// `firstMatchState` in the compact table's units (row offset / 8).
-  @usableFromInline let compactFirstMatch: UInt16
   /// Length in bytes of each pattern.
   public let patternLengths: [Int32]
   /// Length of the longest pattern (0 when there is none).
@@ -50,11 +40,10 @@ public struct AhoCorasick: Sendable {
   /// Bytes used by the transition table.
   public var tableBytes: Int { table.count * 4 }
 
-  /// Compiles `patterns`. Empty patterns never match. `compact: false`
-  /// leaves out the compact table (tests compare the two paths).
+  /// Compiles `patterns`. Empty patterns never match.
   ///
   /// - Complexity: O(total pattern bytes × classes).
-  public init(patterns: [[UInt8]], compact wantCompact: Bool = true) {
+  public init(patterns: [[UInt8]]) {
     // 1. Byte classes: each byte used by some pattern gets its own class.
     var used = [Bool](repeating: false, count: 256)
     for p in patterns { for b in p { used[Int(b)] = true } }
@@ -142,23 +131,6 @@ public struct AhoCorasick: Sendable {
         outputStart.append(Int32(outputs.count))
       }
     }
-    // The compact table, when every row offset / 8 fits in 16 bits.
-    let cw = (width - 1 + 7) / 8 * 8
-    if wantCompact && n * cw / 8 <= Int(UInt16.max) {
-      var compact = [UInt16](repeating: 0, count: n * cw)
-      for k in 0..<n {
-        for col in 1..<width {
-          let target = Int(table[k * width + col]) / width
-          compact[k * cw + col - 1] = UInt16(target * cw / 8)
-        }
-      }
-      self.compact = compact
-      self.compactFirstMatch = UInt16(firstMatch * cw / 8)
-    } else {
-      self.compact = nil
-      self.compactFirstMatch = 0
-    }
-    self.compactWidth = cw
     self.classes = classes
     self.width = width
     self.table = table
@@ -174,27 +146,6 @@ public struct AhoCorasick: Sendable {
   @inlinable
   public func forEachMatch(in haystack: UnsafeBufferPointer<UInt8>, _ body: (Int32, Int) -> Void) {
     guard let base = haystack.baseAddress else { return }
-    if let compact {
-      compact.withUnsafeBufferPointer { t in
-        classes.withUnsafeBufferPointer { cls in
-          let tp = t.baseAddress!
-          let cp = cls.baseAddress!
-          let first = compactFirstMatch
-          let cw = compactWidth
-          var s: UInt16 = 0
-          for i in 0..<haystack.count {
-            s = tp[Int(s) &<< 3 &+ Int(cp[Int(base[i])]) &- 1]
-            if s >= first {
-              let k = (Int(s) &<< 3) / cw - Int(first) &<< 3 / cw
-              let a = Int(outputStart[k])
-              let b = Int(outputStart[k + 1])
-              for j in a..<b { body(outputs[j], i + 1) }
-            }
-          }
-        }
-      }
-      return
-    }
     table.withUnsafeBufferPointer { t in
       classes.withUnsafeBufferPointer { cls in
         let tp = t.baseAddress!

@@ -197,40 +197,73 @@ public struct ArticleScanner {
   /// or regex gate.
   mutating func collectHits() {
     let rs = rules
+    doc.bytes.withUnsafeBufferPointer { p in rs.automaton.findAll(in: p, into: &hits) }
+    // Leaf and guard uses go to `nodes`: reserve for all of them, then
+    // write through pointers (no per-append checks on this hot loop).
+    var bound = 0
+    rs.useStart.withUnsafeBufferPointer { us in
+      for h in hits { bound += Int(us[Int(h.pattern) + 1] - us[Int(h.pattern)]) }
+    }
+    var count = 0
+    var heads = [Int32]()
+    swap(&heads, &leafHead)
+    var guards = [Int32]()
+    swap(&guards, &guardHead)
+    var nodeBuffer = [(span: Span, next: Int32)]()
+    swap(&nodeBuffer, &nodes)
+    let base = nodeBuffer.count
+    nodeBuffer.append(contentsOf: repeatElement((span: Span(0, 0), next: Int32(-1)), count: bound))
+    let lengths = rs.automaton.patternLengths
     doc.bytes.withUnsafeBufferPointer { p in
-      rs.automaton.findAll(in: p, into: &hits)
-      // Hits come in order of end; chains are built newest first.
-      for h in hits {
-        let a = Int(rs.useStart[Int(h.pattern)])
-        let b = Int(rs.useStart[Int(h.pattern) + 1])
-        for k in a..<b {
-          switch rs.uses[k] {
-          case .leaf(let l):
-            let leaf = rs.leaves[Int(l)]
-            let start = Int(h.end - leaf.length)
-            if leaf.wordStart && start > 0 && precededByWord(p, start) { continue }
-            if leaf.wordEnd && Int(h.end) < p.count && followedByWord(p, Int(h.end)) { continue }
-            if leafHead[Int(l)] < 0 { touchedLeaves.append(l) }
-            nodes.append((Span(Int32(start), h.end), leafHead[Int(l)]))
-            leafHead[Int(l)] = Int32(nodes.count - 1)
-            touch(rule: leaf.rule)
-          case .atom(let r, let group):
-            if !gate[Int(r)] {
-              gate[Int(r)] = true
-              gatedRegexes.append(r)
-              touch(rule: rs.regexes[Int(r)].rule)
+      rs.useStart.withUnsafeBufferPointer { us in
+        rs.uses.withUnsafeBufferPointer { uses in
+          rs.leaves.withUnsafeBufferPointer { leaves in
+            heads.withUnsafeMutableBufferPointer { lh in
+              guards.withUnsafeMutableBufferPointer { gh in
+                nodeBuffer.withUnsafeMutableBufferPointer { out in
+                  // Hits come in order of end; chains are built newest first.
+                  for h in hits {
+                    let a = Int(us[Int(h.pattern)])
+                    let b = Int(us[Int(h.pattern) + 1])
+                    for k in a..<b {
+                      switch uses[k] {
+                      case .leaf(let l):
+                        let leaf = leaves[Int(l)]
+                        let start = Int(h.end - leaf.length)
+                        if leaf.wordStart && start > 0 && precededByWord(p, start) { continue }
+                        if leaf.wordEnd && Int(h.end) < p.count && followedByWord(p, Int(h.end)) { continue }
+                        if lh[Int(l)] < 0 { touchedLeaves.append(l) }
+                        out[base + count] = (Span(Int32(start), h.end), lh[Int(l)])
+                        lh[Int(l)] = Int32(base + count)
+                        count += 1
+                        touch(rule: leaf.rule)
+                      case .atom(let r, let group):
+                        if !gate[Int(r)] {
+                          gate[Int(r)] = true
+                          gatedRegexes.append(r)
+                          touch(rule: rs.regexes[Int(r)].rule)
+                        }
+                        regexAtomEnds[Int(r)].append(h.end)
+                        regexAtomGroups[Int(r)].append(group)
+                      case .guardWord(let g):
+                        if gh[Int(g)] < 0 { touchedGuards.append(g) }
+                        out[base + count] = (Span(h.end - lengths[Int(h.pattern)], h.end), gh[Int(g)])
+                        gh[Int(g)] = Int32(base + count)
+                        count += 1
+                      }
+                    }
+                  }
+                }
+              }
             }
-            regexAtomEnds[Int(r)].append(h.end)
-            regexAtomGroups[Int(r)].append(group)
-          case .guardWord(let g):
-            if guardHead[Int(g)] < 0 { touchedGuards.append(g) }
-            let len = Int32(rs.patterns[Int(h.pattern)].utf8.count)
-            nodes.append((Span(h.end - len, h.end), guardHead[Int(g)]))
-            guardHead[Int(g)] = Int32(nodes.count - 1)
           }
         }
       }
     }
+    swap(&heads, &leafHead)
+    swap(&guards, &guardHead)
+    nodeBuffer.removeLast(bound - count)
+    swap(&nodeBuffer, &nodes)
     for r in rs.alwaysRegexes where !gate[Int(r)] {
       gate[Int(r)] = true
       gatedRegexes.append(r)
