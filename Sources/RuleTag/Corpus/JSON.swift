@@ -384,42 +384,48 @@ public struct JSONReader {
 /// kept), so output stays readable in a terminal.
 public struct JSONWriter {
   public var bytes: [UInt8] = []
-  /// One entry per open container: whether it holds an element already.
-  var stack: [Bool] = []
+  /// Open containers as a bit stack: bit k of `filled` says whether the
+  /// container at depth k + 1 holds an element already. ruletag's records
+  /// nest four deep; more than 64 is a programming error.
+  var depth = 0
+  var filled: UInt64 = 0
   var afterKey = false
 
   public init() {}
 
   public var string: String { String(decoding: bytes, as: UTF8.self) }
 
+  @inline(__always)
   mutating func valuePrefix() {
     if afterKey {
       afterKey = false
       return
     }
-    if let last = stack.last {
-      if last { bytes.append(UInt8(ascii: ",")) }
-      stack[stack.count - 1] = true
+    if depth > 0 {
+      let bit: UInt64 = 1 << UInt64(depth - 1)
+      if filled & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+      filled |= bit
     }
   }
 
-  public mutating func beginObject() {
+  @inline(__always)
+  mutating func open(_ c: UInt8) {
     valuePrefix()
-    bytes.append(UInt8(ascii: "{"))
-    stack.append(false)
+    bytes.append(c)
+    depth += 1
+    precondition(depth <= 64, "JSONWriter: nesting deeper than 64")
+    filled &= ~(1 << UInt64(depth - 1))
   }
+
+  public mutating func beginObject() { open(UInt8(ascii: "{")) }
   public mutating func endObject() {
     bytes.append(UInt8(ascii: "}"))
-    stack.removeLast()
+    depth -= 1
   }
-  public mutating func beginArray() {
-    valuePrefix()
-    bytes.append(UInt8(ascii: "["))
-    stack.append(false)
-  }
+  public mutating func beginArray() { open(UInt8(ascii: "[")) }
   public mutating func endArray() {
     bytes.append(UInt8(ascii: "]"))
-    stack.removeLast()
+    depth -= 1
   }
   /// Writes a key; the next value call writes its value.
   public mutating func key(_ k: String) {
