@@ -50,21 +50,41 @@ public struct GatedRegex: @unchecked Sendable {
   public var positive: Bool
 }
 
-public struct CompiledRule: Sendable {
-  public var topic: Int
-  public var weight: Double
-  public var cap: Int
-  public var expr: CompiledExpr
-  public var notBefore: [[UInt8]]
-  public var notAfter: [[UInt8]]
+/// One compiled rule. A class, so that the scanner passes it around by
+/// reference: copying a struct of this many arrays and strings cost a
+/// dozen reference-count operations per rule per article.
+public final class CompiledRule: Sendable {
+  public let topic: Int
+  public let weight: Double
+  public let cap: Int
+  public let expr: CompiledExpr
+  public let notBefore: [[UInt8]]
+  public let notAfter: [[UInt8]]
   /// Guard ids of `not-inside` words.
-  public var guards: [Int32]
-  public var ignored: HitContext
+  public let guards: [Int32]
+  public let ignored: HitContext
   /// The rule's shape, for the scanner's fast paths.
-  public var shape: RuleShape
+  public let shape: RuleShape
   /// `file:line`
-  public var location: String
-  public var lineText: String
+  public let location: String
+  public let lineText: String
+
+  init(
+    topic: Int, weight: Double, cap: Int, expr: CompiledExpr, notBefore: [[UInt8]], notAfter: [[UInt8]],
+    guards: [Int32], ignored: HitContext, shape: RuleShape, location: String, lineText: String
+  ) {
+    self.topic = topic
+    self.weight = weight
+    self.cap = cap
+    self.expr = expr
+    self.notBefore = notBefore
+    self.notAfter = notAfter
+    self.guards = guards
+    self.ignored = ignored
+    self.shape = shape
+    self.location = location
+    self.lineText = lineText
+  }
 }
 
 /// What the scanner needs to know about a rule's expression to score it

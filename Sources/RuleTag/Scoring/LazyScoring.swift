@@ -86,41 +86,63 @@ extension ArticleScanner {
   /// `accept`, or, for a regex that has not run, an atom of each of its atom
   /// sets; false when there is none.
   mutating func possibleSentences(_ terms: [[Int32]]) -> Bool {
-    for (i, t) in terms.enumerated() {
-      termSentences.removeAll(keepingCapacity: true)
+    // termsSeen[k] counts the terms (in order) that have a hit in sentence
+    // k: term i moves it from i to i + 1, once however many hits it has.
+    if termsSeen.count < sentenceEnds.count + 1 {
+      termsSeen = [UInt8](repeating: 0, count: sentenceEnds.count + 1)
+    }
+    possible.removeAll(keepingCapacity: true)
+    var ok = true
+    // (Counters are bytes: past 255 terms the rest are not checked here,
+    // which only makes the set larger; `sentenceHits` checks every term.)
+    let checked = min(terms.count, 255)
+    for (i, t) in terms.prefix(checked).enumerated() {
+      let from = UInt8(truncatingIfNeeded: i)
+      var advanced = false
+      @inline(__always) func see(_ k: Int, _ seen: inout [UInt8], _ possible: inout [Int32]) {
+        if seen[k] == from {
+          seen[k] = from &+ 1
+          advanced = true
+          if from == 0 { possible.append(Int32(k)) }
+        }
+      }
       for x in t {
         if x >= 0 {
           var n = leafHead[Int(x)]
           while n >= 0 {
-            termSentences.append(Int32(sentenceOf(nodes[Int(n)].span)))
+            see(sentenceOf(nodes[Int(n)].span), &termsSeen, &possible)
             n = nodes[Int(n)].next
           }
         } else {
           let r = -x - 1
           if !gate[Int(r)] { continue }
           if regexRun[Int(r)] {
-            for s in regexHits[Int(r)] { termSentences.append(Int32(sentenceOf(s))) }
+            for s in regexHits[Int(r)] { see(sentenceOf(s), &termsSeen, &possible) }
           } else {
             gatedSentences(r)
-            termSentences += regexSentences
+            for k in regexSentences { see(Int(k), &termsSeen, &possible) }
           }
         }
       }
-      termSentences.sort()
-      if i == 0 {
-        possible.removeAll(keepingCapacity: true)
-        for k in termSentences where possible.last != k { possible.append(k) }
-      } else {
-        // Keep the sentences this term has too.
-        var j = 0
-        possible.removeAll { k in
-          while j < termSentences.count && termSentences[j] < k { j += 1 }
-          return j == termSentences.count || termSentences[j] != k
-        }
+      if !advanced {
+        ok = false
+        break
       }
-      if possible.isEmpty { return false }
     }
-    return true
+    // Term 0 listed every sentence it reached; keep those every term
+    // reached, in order, and clear the counters.
+    let all = UInt8(checked)
+    var kept = 0
+    for k in possible {
+      if ok && termsSeen[Int(k)] == all {
+        possible[kept] = k
+        kept += 1
+      }
+      termsSeen[Int(k)] = 0
+    }
+    possible.removeLast(possible.count - kept)
+    possible.sort()
+    return !possible.isEmpty
   }
 
   /// The hits of `sentence(terms…, not(nots)…)` as `evaluate` lists them,

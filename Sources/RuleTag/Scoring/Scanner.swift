@@ -72,7 +72,9 @@ public struct ArticleScanner {
   var pickStart: [Int] = []
   var excludedSentences: [Int32] = []
   var possible: [Int32] = []
-  var termSentences: [Int32] = []
+  /// Per sentence, how many terms of a `sentence(…)` rule reached it
+  /// (zero between rules).
+  var termsSeen: [UInt8] = []
   /// End offsets of the atoms found for each gated regex, ascending, and
   /// the atom set of each.
   var regexAtomEnds: [[Int32]]

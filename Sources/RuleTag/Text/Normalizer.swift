@@ -259,6 +259,22 @@ public enum Normalizer {
           }
         }
       }
+      // Printable ASCII but `(` (which may open a pinyin gloss): lowercase
+      // and copy.
+      if b > 0x20 && b < 0x7F && b != 0x28 {
+        let f = b &- 0x41 < 26 ? b | 0x20 : b
+        if spaceStart >= 0 {
+          if prev != 0 {
+            emitSpace(prev: prev, next: UInt32(f), breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
+          }
+          spaceStart = -1
+        }
+        let st = Int32(truncatingIfNeeded: base &+ i)
+        out.put(f, st, st &+ 1)
+        prev = UInt32(f)
+        i &+= 1
+        continue
+      }
       var s: UInt32
       var len: Int
       if b < 0x80 {
