@@ -179,6 +179,22 @@ public enum Normalizer {
       n &+= 1
     }
 
+    /// A three-byte character copied as it is, from original offset `st`.
+    @inline(__always)
+    mutating func putHan(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ st: Int32) {
+      b[n] = b0
+      b[n &+ 1] = b1
+      b[n &+ 2] = b2
+      s[n] = st
+      s[n &+ 1] = st
+      s[n &+ 2] = st
+      let en = st &+ 3
+      e[n] = en
+      e[n &+ 1] = en
+      e[n &+ 2] = en
+      n &+= 3
+    }
+
     @inline(__always)
     mutating func put(scalar f: UInt32, _ start: Int32, _ end: Int32) {
       if f < 0x80 {
@@ -249,12 +265,24 @@ public enum Normalizer {
               }
               spaceStart = -1
             }
-            let st = Int32(truncatingIfNeeded: base &+ i)
-            out.put(b, st, st &+ 3)
-            out.put(b1, st, st &+ 3)
-            out.put(b2, st, st &+ 3)
-            prev = c
+            out.putHan(b, b1, b2, Int32(truncatingIfNeeded: base &+ i))
             i &+= 3
+            // The rest of the run of such characters, without the checks
+            // for pending spaces.
+            var last = c
+            while i &+ 2 < n {
+              let d = input[i]
+              let d1 = input[i &+ 1]
+              let d2 = input[i &+ 2]
+              if d &- 0xE4 >= 6 || d1 & 0xC0 != 0x80 || d2 & 0xC0 != 0x80 { break }
+              let e = UInt32(d & 0x0F) << 12 | UInt32(d1 & 0x3F) << 6 | UInt32(d2 & 0x3F)
+              let m = Int(e &- 0x3400)
+              if mapped[m >> 6] & (1 << UInt64(m & 63)) != 0 { break }
+              out.putHan(d, d1, d2, Int32(truncatingIfNeeded: base &+ i))
+              last = e
+              i &+= 3
+            }
+            prev = last
             continue
           }
         }
