@@ -25,7 +25,7 @@ extension ArticleScanner {
   /// Collects the hits of a plain term list into `candidates`, unsorted:
   /// leaf `l` as `l`, regex `r` as `-(r + 1)`. With `titleOnly`, only hits
   /// that start in the title.
-  mutating func gather(_ terms: [Int32], titleOnly: Bool) {
+  mutating func gather(_ terms: [Int32], titleOnly: Bool, possibleOnly: Bool = false) {
     candidates.removeAll(keepingCapacity: true)
     let limit = titleOnly ? Int32(titleEnd) : Int32.max
     for (k, t) in terms.enumerated() {
@@ -34,7 +34,9 @@ extension ArticleScanner {
         var n = leafHead[Int(t)]
         while n >= 0 {
           let s = nodes[Int(n)].span
-          if s.start < limit { candidates.append(Candidate(span: s, positive: positive, term: Int32(k))) }
+          if s.start < limit && (!possibleOnly || isPossible[sentenceOf(s)]) {
+            candidates.append(Candidate(span: s, positive: positive, term: Int32(k)))
+          }
           n = nodes[Int(n)].next
         }
       } else {
@@ -42,7 +44,7 @@ extension ArticleScanner {
         if !gate[r] { continue }
         runRegex(Int32(r), onlyIn: nil)
         let positive = rules.regexes[r].positive
-        for s in regexHits[r] where s.start < limit {
+        for s in regexHits[r] where s.start < limit && (!possibleOnly || isPossible[sentenceOf(s)]) {
           candidates.append(Candidate(span: s, positive: positive, term: Int32(k)))
         }
       }
@@ -158,13 +160,20 @@ extension ArticleScanner {
     for t in terms + nots {
       for x in t where x < 0 { runRegex(-x - 1, onlyIn: possible) }
     }
+    // Only hits in those sentences can make a hit of the rule: the others
+    // are left out before sorting and `accept`.
+    if isPossible.count < sentenceEnds.count + 1 {
+      isPossible = [Bool](repeating: false, count: sentenceEnds.count + 1)
+    }
+    for k in possible { isPossible[Int(k)] = true }
+    defer { for k in possible { isPossible[Int(k)] = false } }
     // Other terms: their first accepted hit in each sentence (hits in the
     // order `evaluate` gives them: by start, ties in term order).
     picks.removeAll(keepingCapacity: true)
     pickStart.removeAll(keepingCapacity: true)
     for t in terms.dropFirst() {
       pickStart.append(picks.count)
-      gather(t, titleOnly: false)
+      gather(t, titleOnly: false, possibleOnly: true)
       candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
       var last: Int32 = -1
       for c in candidates {
@@ -181,14 +190,14 @@ extension ArticleScanner {
     // Sentences with a hit of a `not` term.
     excludedSentences.removeAll(keepingCapacity: true)
     for t in nots {
-      gather(t, titleOnly: false)
+      gather(t, titleOnly: false, possibleOnly: true)
       for c in candidates where accept(c.span, rule: rule, positive: c.positive) {
         excludedSentences.append(Int32(sentenceOf(c.span)))
       }
     }
     excludedSentences.sort()
     // The anchor term, in order.
-    gather(terms[0], titleOnly: false)
+    gather(terms[0], titleOnly: false, possibleOnly: true)
     if candidates.isEmpty { return [] }
     candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
     let others = terms.count - 1

@@ -75,6 +75,8 @@ public struct ArticleScanner {
   /// Per sentence, how many terms of a `sentence(…)` rule reached it
   /// (zero between rules).
   var termsSeen: [UInt8] = []
+  /// Per sentence: one of `possible` (set only inside `sentenceHits`).
+  var isPossible: [Bool] = []
   /// End offsets of the atoms found for each gated regex, ascending, and
   /// the atom set of each.
   var regexAtomEnds: [[Int32]]
