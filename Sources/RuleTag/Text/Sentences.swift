@@ -405,17 +405,21 @@ struct ClauseContexts {
   /// with a three-byte CJK character), with a filter on that character's
   /// last byte: most positions are rejected by one table load.
   struct Markers: Sendable {
-    var lastByte: [Bool]
+    /// One bit per BMP scalar: set for the first characters (8 KB, exact,
+    /// so only real first characters reach the key comparison; a filter on
+    /// the last byte alone let one CJK character in six through).
+    var firstBits: [UInt64]
     /// First characters, packed as 24-bit keys, and the words under each.
     var firsts: [UInt32]
     var groups: [[[UInt8]]]
     init(_ words: [[UInt8]]) {
-      lastByte = [Bool](repeating: false, count: 256)
+      firstBits = [UInt64](repeating: 0, count: 1024)
       firsts = []
       groups = []
       for w in words {
         precondition(w.count >= 3 && w[0] >= 0xE0 && w[0] < 0xF0)
-        lastByte[Int(w[2])] = true
+        let c = Markers.scalar(w[0], w[1], w[2])
+        firstBits[c >> 6] |= 1 << UInt64(c & 63)
         let key = UInt32(w[0]) << 16 | UInt32(w[1]) << 8 | UInt32(w[2])
         if let g = firsts.firstIndex(of: key) {
           groups[g].append(w)
@@ -426,10 +430,19 @@ struct ClauseContexts {
       }
     }
 
+    /// The 16 payload bits of a three-byte sequence (its scalar when it is
+    /// well formed).
+    @inline(__always)
+    static func scalar(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Int {
+      Int(b0 & 0x0F) << 12 | Int(b1 & 0x3F) << 6 | Int(b2 & 0x3F)
+    }
+
     /// The words that may start at `i` (same first character), or nil.
     @inline(__always)
     func candidates(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> [[UInt8]]? {
-      guard p[i] >= 0xE0, lastByte[Int(p[i + 2])] else { return nil }
+      guard p[i] >= 0xE0 else { return nil }
+      let c = Markers.scalar(p[i], p[i + 1], p[i + 2])
+      guard firstBits.withUnsafeBufferPointer({ ($0[c >> 6] >> UInt64(c & 63)) & 1 }) != 0 else { return nil }
       let key = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
       for (g, f) in firsts.enumerated() where f == key { return groups[g] }
       return nil
