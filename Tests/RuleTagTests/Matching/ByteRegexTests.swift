@@ -133,6 +133,11 @@ import Testing
       "(?<=a+)b", "(a?)*", "(?:)+", "σ", "[α-ω]", "[[a]]", "[a&&b]", "a{2", "\\Qa\\E", "[^]a]", "(?#c)a",
     ]
     for p in refused { #expect(ByteRegex.compile(p) == nil, "\(p)") }
+    // A sentence with a cased letter outside ASCII goes back to ICU when the
+    // pattern has letters; without letters the engine keeps it.
+    #expect(Self.byteMatches(ByteRegex.compile("app\\d")!, "σapp3") == nil)
+    #expect(Self.byteMatches(ByteRegex.compile("app\\d")!, "工app3") == [3..<7])
+    #expect(Self.byteMatches(ByteRegex.compile("工会")!, "σ工会") == [2..<8])
   }
 
   @Test func knownUncasedRangesHaveNoCase() {

@@ -47,6 +47,11 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
     Case(id: "regex-no-match", rules: "+3 /(外卖|快递)(员|骑手)/", text: "外卖小哥", score: 0),
     Case(id: "regex-on-normalised-text", rules: "+3 /外卖(员|骑手)/", text: "外賣ＡＢ骑手 外賣骑\n手", score: 3),
     Case(id: "regex-case-insensitive", rules: "+3 /app\\d/", text: "APP3", score: 3),
+    // Patterns ByteRegex refuses (`\\w`), and sentences it hands back (a
+    // cased letter outside ASCII under a pattern with letters), go to ICU.
+    Case(id: "regex-icu-pattern", rules: "+3 /骑手\\w{0,2}驿站/", text: "骑手爱心驿站", score: 3),
+    Case(id: "regex-icu-pattern-no-match", rules: "+3 /骑手\\w{0,2}驿站/", text: "骑手来到了爱心驿站", score: 0),
+    Case(id: "regex-icu-sentence", rules: "+3 /app\\d/", text: "Σ用APP3下单", score: 3),
     Case(id: "regex-cap", rules: "+1 /骑手/ cap 5", text: "骑手骑手骑手", score: 3),
     // A regex matches inside one sentence only.
     Case(id: "regex-within-sentence", rules: "+3 /工会.{0,10}成立/", text: "工会今天成立了。", score: 3),
