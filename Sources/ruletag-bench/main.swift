@@ -537,12 +537,14 @@ func runTag(_ args: [String]) -> Int32 {
     ("+ automaton, hits to leaves", .match), ("+ rule scoring (with the regexes it needs)", .score),
   ] as [(String, ArticleScanner.Stage?)] {
     var ts: [Double] = []
-    for _ in 0..<runs { ts.append(timeStage(corpus, rules: rules, stage)) }
+    for _ in 0..<runs { ts.append(timeStage(corpus, rules: rules, stage).seconds) }
     let s = median(ts)
     print("| \(name) | \(String(format: "%.3f", s)) | \(mbs(s)) | \(String(format: "%.3f", s - prevStage)) |")
     prevStage = s
   }
   print("| + JSONL output (= tag, 1 thread) | \(String(format: "%.3f", t1)) | \(mbs(t1)) | \(String(format: "%.3f", t1 - prevStage)) |\n")
+  let hits = timeStage(corpus, rules: rules, .match).work
+  print(String(format: "Automaton hits (literal occurrences): %d, one per %.1f bytes of input.\n", hits, Double(bytes) / Double(max(hits, 1))))
 
   // 5. Keyword scaling.
   if keywordScaling(args, corpus: corpus, lines: lines, runs: runs, mb: mb) != 0 { failures.append("keyword scaling") }
@@ -554,25 +556,27 @@ func runTag(_ args: [String]) -> Int32 {
 }
 
 /// Seconds to read, parse and run every article of `corpus` through
-/// `stage` on one thread (nil: read and parse only).
-func timeStage(_ corpus: String, rules path: String, _ stage: ArticleScanner.Stage?) -> Double {
+/// `stage` on one thread (nil: read and parse only), and the sum of what
+/// the stage returned (for `.match`, the automaton's hits).
+func timeStage(_ corpus: String, rules path: String, _ stage: ArticleScanner.Stage?) -> (seconds: Double, work: Int) {
   guard case .success(let rules) = CompiledRules.load(path: path) else { fail("rules at \(path) do not compile") }
   var scanner = ArticleScanner(rules: rules)
   var sink = 0
+  var work = 0
   let t0 = now()
   let reader = InputReader(paths: [corpus])
   while let r = reader.next() {
     guard case .success(let a) = r.parse() else { continue }
     sink &+= a.text.count
     if let stage {
-      sink &+= a.title.withUnsafeBufferPointer { t in
+      work &+= a.title.withUnsafeBufferPointer { t in
         a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0, through: stage) }
       }
     }
   }
   let dt = now() - t0
   if sink == -1 { note("") }
-  return dt
+  return (dt, work)
 }
 
 /// Compile time and scan speed per keyword list; 1 when a check fails.

@@ -165,9 +165,80 @@ public struct AhoCorasick: Sendable {
     }
   }
 
+  /// Appends every occurrence as (pattern, end) to `hits`, in the order
+  /// of `forEachMatch`.
+  ///
+  /// A single scan is one chain of dependent loads (byte → class → next
+  /// state), so it runs at the latency of the table, which for the shipped
+  /// rules does not fit in L2. A haystack of at least `splitAt` bytes is
+  /// therefore cut in two halves scanned in one loop, two independent
+  /// chains whose loads overlap. The second half starts
+  /// `maxPatternLength - 1` bytes early: a state depends only on that many
+  /// bytes before it, so from there on the second chain is in exactly the
+  /// state a single scan would be in. It reports only occurrences that end
+  /// in its own half, after those of the first half, so the order (by end,
+  /// then the state's output order) is the single scan's.
+  public func findAll(
+    in haystack: UnsafeBufferPointer<UInt8>, into hits: inout [PatternHit], second: inout [PatternHit],
+    splitAt: Int = 512
+  ) {
+    let overlap = Swift.max(0, maxPatternLength - 1)
+    let n = haystack.count
+    guard n >= Swift.max(splitAt, 4 * overlap + 2), let base = haystack.baseAddress else {
+      forEachMatch(in: haystack) { p, e in hits.append(PatternHit(pattern: p, end: Int32(e))) }
+      return
+    }
+    let mid = n / 2
+    // Chain A scans [0, mid); chain B scans [mid - overlap, n) and reports
+    // ends after mid. B is the longer lane: it runs alone at the end.
+    second.removeAll(keepingCapacity: true)
+    table.withUnsafeBufferPointer { t in
+      classes.withUnsafeBufferPointer { cls in
+        outputStart.withUnsafeBufferPointer { os in
+          outputs.withUnsafeBufferPointer { outs in
+            let tp = t.baseAddress!
+            let cp = cls.baseAddress!
+            let first = firstMatchState
+            let w = UInt32(width)
+            let pb = base + (mid - overlap)
+            let lenB = n - mid + overlap
+            var sa: UInt32 = 0
+            var sb: UInt32 = 0
+            var i = 0
+            while i < mid {
+              sa = tp[Int(sa) &+ Int(cp[Int(base[i])])]
+              sb = tp[Int(sb) &+ Int(cp[Int(pb[i])])]
+              if _slowPath(sa >= first) {
+                let k = Int((sa &- first) / w)
+                for j in Int(os[k])..<Int(os[k &+ 1]) { hits.append(PatternHit(pattern: outs[j], end: Int32(i &+ 1))) }
+              }
+              if _slowPath(sb >= first) && i >= overlap {
+                let k = Int((sb &- first) / w)
+                let end = Int32(mid &- overlap &+ i &+ 1)
+                for j in Int(os[k])..<Int(os[k &+ 1]) { second.append(PatternHit(pattern: outs[j], end: end)) }
+              }
+              i &+= 1
+            }
+            while i < lenB {
+              sb = tp[Int(sb) &+ Int(cp[Int(pb[i])])]
+              if _slowPath(sb >= first) {
+                let k = Int((sb &- first) / w)
+                let end = Int32(mid &- overlap &+ i &+ 1)
+                for j in Int(os[k])..<Int(os[k &+ 1]) { second.append(PatternHit(pattern: outs[j], end: end)) }
+              }
+              i &+= 1
+            }
+          }
+        }
+      }
+    }
+    hits.append(contentsOf: second)
+  }
+
   /// Appends every occurrence as (pattern, end) to `hits`.
   public func findAll(in haystack: UnsafeBufferPointer<UInt8>, into hits: inout [PatternHit]) {
-    forEachMatch(in: haystack) { p, e in hits.append(PatternHit(pattern: p, end: Int32(e))) }
+    var scratch: [PatternHit] = []
+    findAll(in: haystack, into: &hits, second: &scratch)
   }
 
   /// Number of pattern occurrences in `haystack` (the peers' benchmark work).

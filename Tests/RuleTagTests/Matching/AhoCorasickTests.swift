@@ -149,4 +149,47 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
       }
     }
   }
+
+  /// `findAll` cuts long haystacks in two chains; its hits must be the
+  /// single scan's, in the same order (by end, then output order), whether
+  /// or not it splits, wherever the cut falls relative to a match.
+  @Test(arguments: [
+    ("cjk", ["工", "会", "总", "骑", "手"]),
+    ("latin", ["a", "b", "c"]),
+    ("mixed", ["a", "工", "会", " ", "😀"]),
+  ])
+  func splitFindAll(_ name: String, _ alphabet: [String]) {
+    var rng = SeededRandom(seed: 0x5_B117 &+ UInt64(name.utf8.count))
+    func word(_ maxLen: Int) -> [UInt8] {
+      Array((0..<Int.random(in: 1...maxLen, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined().utf8)
+    }
+    var split = 0
+    for iteration in 0..<800 {
+      let hay = word(120)
+      var patterns: [[UInt8]] = (0..<Int.random(in: 1...8, using: &rng)).map { _ in word(5) }
+      for _ in 0..<Int.random(in: 0...3, using: &rng) {
+        let a = Int.random(in: 0..<hay.count, using: &rng)
+        patterns.append(Array(hay[a..<min(hay.count, a + Int.random(in: 1...12, using: &rng))]))
+      }
+      let ac = AhoCorasick(patterns: patterns)
+      var single: [PatternHit] = []
+      var twoChains: [PatternHit] = []
+      var scratch: [PatternHit] = [PatternHit(pattern: 99, end: 99)]  // left over from a previous call
+      hay.withUnsafeBufferPointer { p in
+        ac.forEachMatch(in: p) { pid, end in single.append(PatternHit(pattern: pid, end: Int32(end))) }
+        ac.findAll(in: p, into: &twoChains, second: &scratch, splitAt: 1)
+      }
+      if hay.count >= 4 * max(0, ac.maxPatternLength - 1) + 2 { split += 1 }
+      if twoChains != single {
+        Issue.record(
+          """
+          \(name) iteration \(iteration): patterns \(patterns.map { String(decoding: $0, as: UTF8.self).debugDescription }) \
+          haystack \(String(decoding: hay, as: UTF8.self).debugDescription)
+          single scan \(single.map { ($0.pattern, $0.end) }) two chains \(twoChains.map { ($0.pattern, $0.end) })
+          """)
+        return
+      }
+    }
+    #expect(split > 400, "most haystacks must be long enough to be split (\(split) of 800)")
+  }
 }
