@@ -56,8 +56,8 @@ public struct ArticleScanner {
   public private(set) var doc = NormalizedText()
   var titleEnd = 0
   var hits: [PatternHit] = []
-  /// Scratch for the second chain of `findAll`.
-  var secondHits: [PatternHit] = []
+  /// Scratch for the later lanes of `findAll`.
+  var laneHits = AhoCorasick.LaneHits()
   // Per-leaf chains of hits: head index into `nodes`, -1 when none.
   var leafHead: [Int32]
   var nodes: [(span: Span, next: Int32)] = []
@@ -206,7 +206,7 @@ public struct ArticleScanner {
   /// or regex gate.
   mutating func collectHits() {
     let rs = rules
-    doc.bytes.withUnsafeBufferPointer { p in rs.automaton.findAll(in: p, into: &hits, second: &secondHits) }
+    doc.bytes.withUnsafeBufferPointer { p in rs.automaton.findAll(in: p, into: &hits, lanes: &laneHits) }
     // Leaf and guard uses go to `nodes`: reserve for all of them, then
     // write through pointers (no per-append checks on this hot loop).
     var bound = 0

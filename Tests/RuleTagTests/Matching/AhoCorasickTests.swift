@@ -150,7 +150,7 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
     }
   }
 
-  /// `findAll` cuts long haystacks in two chains; its hits must be the
+  /// `findAll` cuts long haystacks in four lanes; its hits must be the
   /// single scan's, in the same order (by end, then output order), whether
   /// or not it splits, wherever the cut falls relative to a match.
   @Test(arguments: [
@@ -165,7 +165,7 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
     }
     var split = 0
     for iteration in 0..<800 {
-      let hay = word(120)
+      let hay = word(160)
       var patterns: [[UInt8]] = (0..<Int.random(in: 1...8, using: &rng)).map { _ in word(5) }
       for _ in 0..<Int.random(in: 0...3, using: &rng) {
         let a = Int.random(in: 0..<hay.count, using: &rng)
@@ -173,19 +173,20 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
       }
       let ac = AhoCorasick(patterns: patterns)
       var single: [PatternHit] = []
-      var twoChains: [PatternHit] = []
-      var scratch: [PatternHit] = [PatternHit(pattern: 99, end: 99)]  // left over from a previous call
+      var lanes4: [PatternHit] = []
+      var scratch = AhoCorasick.LaneHits()
+      scratch.lane1 = [PatternHit(pattern: 99, end: 99)]  // left over from a previous call
       hay.withUnsafeBufferPointer { p in
         ac.forEachMatch(in: p) { pid, end in single.append(PatternHit(pattern: pid, end: Int32(end))) }
-        ac.findAll(in: p, into: &twoChains, second: &scratch, splitAt: 1)
+        ac.findAll(in: p, into: &lanes4, lanes: &scratch, splitAt: 1)
       }
-      if hay.count >= 4 * max(0, ac.maxPatternLength - 1) + 2 { split += 1 }
-      if twoChains != single {
+      if hay.count >= 8 * max(0, ac.maxPatternLength - 1) + 4 { split += 1 }
+      if lanes4 != single {
         Issue.record(
           """
           \(name) iteration \(iteration): patterns \(patterns.map { String(decoding: $0, as: UTF8.self).debugDescription }) \
           haystack \(String(decoding: hay, as: UTF8.self).debugDescription)
-          single scan \(single.map { ($0.pattern, $0.end) }) two chains \(twoChains.map { ($0.pattern, $0.end) })
+          single scan \(single.map { ($0.pattern, $0.end) }) four lanes \(lanes4.map { ($0.pattern, $0.end) })
           """)
         return
       }
