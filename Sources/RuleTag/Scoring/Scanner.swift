@@ -121,9 +121,7 @@ public struct ArticleScanner {
     doc.removeAll()
     Normalizer.append(title, base: 0, to: &doc)
     if !doc.bytes.isEmpty {
-      doc.bytes.append(0x0A)
-      doc.originStart.append(Int32(title.count))
-      doc.originEnd.append(Int32(title.count + 1))
+      doc.append(byte: 0x0A, origin: title.count..<(title.count + 1))
     }
     titleEnd = doc.bytes.count
     Normalizer.append(text, base: title.count + 1, to: &doc)

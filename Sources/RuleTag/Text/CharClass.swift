@@ -76,6 +76,16 @@ public enum UTF8Bytes {
     return (0xFFFD, 1)
   }
 
+  /// Length of the sequence that lead byte `b` starts (1 for ASCII and for
+  /// a byte that cannot lead one).
+  @inline(__always)
+  public static func sequenceLength(_ b: UInt8) -> Int {
+    if b < 0xC0 { return 1 }
+    if b < 0xE0 { return 2 }
+    if b < 0xF0 { return 3 }
+    return 4
+  }
+
   /// Appends the UTF-8 encoding of `s` to `out`.
   @inline(__always)
   public static func append(_ s: UInt32, to out: inout [UInt8]) {

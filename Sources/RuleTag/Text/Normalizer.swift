@@ -18,36 +18,137 @@
 //   sentence.
 
 /// Normalised text with a map back to the original bytes.
+///
+/// The map is kept as segments, not per byte. Most normalised characters
+/// sit at a fixed distance from their original and have its length (copied
+/// Han characters, lowercased ASCII, a single space kept): a run of those
+/// is one *shifted* segment, whatever its length. A character that changed
+/// length (full-width `，` → `,`, a traditional character with a shorter
+/// simplified form, a whitespace run that became one byte) is one *fixed*
+/// segment of its own. Writing three `Int32` per byte was most of the
+/// normaliser's stores; segments come about once per clause.
 public struct NormalizedText: Sendable {
   /// The normalised UTF-8 bytes that matching runs on.
   public var bytes: [UInt8] = []
-  /// For each normalised byte, the original byte offset where the scalar
-  /// that produced it starts.
-  public var originStart: [Int32] = []
-  /// For each normalised byte, the original byte offset where the scalar
-  /// (or whitespace run) that produced it ends.
-  public var originEnd: [Int32] = []
+  /// Origin segments in order of `start` (see `OriginSegment`).
+  var segments: [OriginSegment] = []
 
   public init() {}
 
   /// Removes all content, keeping capacity.
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)
-    originStart.removeAll(keepingCapacity: true)
-    originEnd.removeAll(keepingCapacity: true)
+    segments.removeAll(keepingCapacity: true)
   }
+
+  /// Appends one byte that came from `origin` (a separator between two
+  /// normalised pieces).
+  public mutating func append(byte: UInt8, origin: Range<Int>) {
+    var w = OriginWriter(segments: segments)
+    w.note(length: 1, at: Int32(bytes.count), Int32(origin.lowerBound), Int32(origin.upperBound))
+    segments = w.segments
+    bytes.append(byte)
+  }
+
+  /// The segment holding normalised byte `j`.
+  @inline(__always)
+  func segment(_ j: Int) -> OriginSegment {
+    var lo = 0
+    var hi = segments.count
+    let v = Int32(truncatingIfNeeded: j)
+    // Last segment with start <= j.
+    while hi - lo > 1 {
+      let mid = (lo &+ hi) >> 1
+      if segments[mid].start <= v { lo = mid } else { hi = mid }
+    }
+    return segments[lo]
+  }
+
+  /// Start of the normalised character holding byte `j`.
+  @inline(__always)
+  func characterStart(_ j: Int) -> Int {
+    var k = j
+    while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+    return k
+  }
+
+  /// The original byte offset where the scalar that produced normalised
+  /// byte `j` starts.
+  public func originStart(at j: Int) -> Int {
+    let g = segment(j)
+    if g.isShifted { return characterStart(j) + Int(g.a) }
+    return Int(g.a)
+  }
+
+  /// The original byte offset where the scalar (or whitespace run) that
+  /// produced normalised byte `j` ends.
+  public func originEnd(at j: Int) -> Int {
+    let g = segment(j)
+    if g.isShifted {
+      let c = characterStart(j)
+      return c + UTF8Bytes.sequenceLength(bytes[c]) + Int(g.a)
+    }
+    return Int(g.b)
+  }
+
+  /// `originStart(at:)` of every byte (for tests and inspection).
+  public var originStart: [Int32] { bytes.indices.map { Int32(originStart(at: $0)) } }
+  /// `originEnd(at:)` of every byte (for tests and inspection).
+  public var originEnd: [Int32] { bytes.indices.map { Int32(originEnd(at: $0)) } }
 
   /// The original byte range of the normalised byte range `start..<end`.
   public func originalRange(_ start: Int, _ end: Int) -> Range<Int> {
     guard start < end, end <= bytes.count else {
-      let p = start < originStart.count ? Int(originStart[start]) : (originEnd.last.map { Int($0) } ?? 0)
+      let p = start < bytes.count ? originStart(at: start) : (bytes.isEmpty ? 0 : originEnd(at: bytes.count - 1))
       return p..<p
     }
-    return Int(originStart[start])..<Int(originEnd[end - 1])
+    return originStart(at: start)..<originEnd(at: end - 1)
   }
 
   /// The normalised text as a String (for display and regexes).
   public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Where normalised bytes `start…` (up to the next segment) came from.
+/// Shifted (`b == Int32.min`): each character is the original character at
+/// its own offset + `a`, of the same length. Fixed: every byte came from
+/// the original range `a..<b`.
+struct OriginSegment: Sendable, Equatable {
+  var start: Int32
+  var a: Int32
+  var b: Int32
+  var isShifted: Bool { b == Int32.min }
+}
+
+/// Builds origin segments as characters are written.
+struct OriginWriter {
+  var segments: [OriginSegment]
+  /// Shift of the open shifted segment (valid when `open`).
+  var shift: Int32 = 0
+  var open = false
+
+  init(segments: [OriginSegment]) {
+    self.segments = segments
+    if let last = segments.last, last.isShifted {
+      open = true
+      shift = last.a
+    }
+  }
+
+  /// A character of `length` bytes written at normalised offset `n`, from
+  /// the original range `from..<to`.
+  @inline(__always)
+  mutating func note(length: Int32, at n: Int32, _ from: Int32, _ to: Int32) {
+    if to &- from == length {
+      if open && from &- n == shift { return }
+      shift = from &- n
+      open = true
+      segments.append(OriginSegment(start: n, a: shift, b: Int32.min))
+    } else {
+      open = false
+      segments.append(OriginSegment(start: n, a: from, b: to))
+    }
+  }
 }
 
 /// Turns raw UTF-8 text into `NormalizedText`.
@@ -126,91 +227,87 @@ public enum Normalizer {
   /// Normalises the UTF-8 `input` and appends it to `out`; original offsets
   /// are shifted by `base` (the input's position in a larger original).
   ///
-  /// The three output arrays are written through pointers into buffers made
-  /// with `unsafeUninitializedCapacity` (no per-byte `append`, no zero
-  /// fill): folding lengthens a scalar by at most one byte and whitespace
-  /// runs only shrink, so `2 × input + 8` bytes always suffice.
+  /// Bytes are written through a pointer into room made at the end of
+  /// `out.bytes` (its capacity is reused from article to article): folding
+  /// lengthens a scalar by at most one byte and whitespace runs only
+  /// shrink, so `2 × input + 8` bytes always suffice.
   public static func append(_ input: UnsafeBufferPointer<UInt8>, base: Int, to out: inout NormalizedText) {
     let old = out.bytes.count
-    let cap = old + 2 * input.count + 8
-    var written = 0
-    let oldBytes = out.bytes
-    let oldStart = out.originStart
-    let oldEnd = out.originEnd
-    out.originEnd = []
-    out.originStart = []
-    out.bytes = []
-    var newStart: [Int32] = []
-    var newEnd: [Int32] = []
-    let bytes = [UInt8](unsafeUninitializedCapacity: cap) { bp, bc in
-      newStart = [Int32](unsafeUninitializedCapacity: cap) { sp, sc in
-        newEnd = [Int32](unsafeUninitializedCapacity: cap) { ep, ec in
-          var w = Writer(b: bp.baseAddress!, s: sp.baseAddress!, e: ep.baseAddress!, n: 0)
-          oldBytes.withUnsafeBufferPointer { w.b.update(from: $0.baseAddress!, count: old) }
-          oldStart.withUnsafeBufferPointer { w.s.update(from: $0.baseAddress!, count: old) }
-          oldEnd.withUnsafeBufferPointer { w.e.update(from: $0.baseAddress!, count: old) }
-          w.n = old
-          run(input, base: base, into: &w)
-          written = w.n
-          ec = w.n
-        }
-        sc = written
-      }
-      bc = written
+    let room = 2 * input.count + 8
+    out.bytes.append(contentsOf: repeatElement(0, count: room))
+    var origins = OriginWriter(segments: [])
+    swap(&origins.segments, &out.segments)
+    origins = OriginWriter(segments: origins.segments)
+    let written: Int = out.bytes.withUnsafeMutableBufferPointer { bp in
+      var w = Writer(b: bp.baseAddress!, n: old, origins: origins)
+      run(input, base: base, into: &w)
+      swap(&origins, &w.origins)
+      return w.n
     }
-    out.bytes = bytes
-    out.originStart = newStart
-    out.originEnd = newEnd
+    swap(&origins.segments, &out.segments)
+    out.bytes.removeLast(old + room - written)
   }
 
-  /// Raw output cursor over the three arrays.
+  /// Raw output cursor: bytes through a pointer, origins as segments.
   @usableFromInline
   struct Writer {
     var b: UnsafeMutablePointer<UInt8>
-    var s: UnsafeMutablePointer<Int32>
-    var e: UnsafeMutablePointer<Int32>
     var n: Int
+    var origins: OriginWriter
 
+    /// One byte (a character of its own) from original `start..<end`.
     @inline(__always)
     mutating func put(_ byte: UInt8, _ start: Int32, _ end: Int32) {
+      origins.note(length: 1, at: Int32(truncatingIfNeeded: n), start, end)
       b[n] = byte
-      s[n] = start
-      e[n] = end
       n &+= 1
     }
 
     /// A three-byte character copied as it is, from original offset `st`.
     @inline(__always)
     mutating func putHan(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ st: Int32) {
+      origins.note(length: 3, at: Int32(truncatingIfNeeded: n), st, st &+ 3)
       b[n] = b0
       b[n &+ 1] = b1
       b[n &+ 2] = b2
-      s[n] = st
-      s[n &+ 1] = st
-      s[n &+ 2] = st
-      let en = st &+ 3
-      e[n] = en
-      e[n &+ 1] = en
-      e[n &+ 2] = en
+      n &+= 3
+    }
+
+    /// The next copied three-byte character of a run that `putHan` began:
+    /// it keeps the run's shift, so the origin segment needs no check.
+    @inline(__always)
+    mutating func putHanInRun(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) {
+      b[n] = b0
+      b[n &+ 1] = b1
+      b[n &+ 2] = b2
       n &+= 3
     }
 
     @inline(__always)
     mutating func put(scalar f: UInt32, _ start: Int32, _ end: Int32) {
+      let at = Int32(truncatingIfNeeded: n)
       if f < 0x80 {
-        put(UInt8(f), start, end)
+        origins.note(length: 1, at: at, start, end)
+        b[n] = UInt8(f)
+        n &+= 1
       } else if f < 0x800 {
-        put(UInt8(0xC0 | (f >> 6)), start, end)
-        put(UInt8(0x80 | (f & 0x3F)), start, end)
+        origins.note(length: 2, at: at, start, end)
+        b[n] = UInt8(0xC0 | (f >> 6))
+        b[n &+ 1] = UInt8(0x80 | (f & 0x3F))
+        n &+= 2
       } else if f < 0x10000 {
-        put(UInt8(0xE0 | (f >> 12)), start, end)
-        put(UInt8(0x80 | ((f >> 6) & 0x3F)), start, end)
-        put(UInt8(0x80 | (f & 0x3F)), start, end)
+        origins.note(length: 3, at: at, start, end)
+        b[n] = UInt8(0xE0 | (f >> 12))
+        b[n &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+        b[n &+ 2] = UInt8(0x80 | (f & 0x3F))
+        n &+= 3
       } else {
-        put(UInt8(0xF0 | (f >> 18)), start, end)
-        put(UInt8(0x80 | ((f >> 12) & 0x3F)), start, end)
-        put(UInt8(0x80 | ((f >> 6) & 0x3F)), start, end)
-        put(UInt8(0x80 | (f & 0x3F)), start, end)
+        origins.note(length: 4, at: at, start, end)
+        b[n] = UInt8(0xF0 | (f >> 18))
+        b[n &+ 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
+        b[n &+ 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
+        b[n &+ 3] = UInt8(0x80 | (f & 0x3F))
+        n &+= 4
       }
     }
   }
@@ -278,7 +375,7 @@ public enum Normalizer {
               let e = UInt32(d & 0x0F) << 12 | UInt32(d1 & 0x3F) << 6 | UInt32(d2 & 0x3F)
               let m = Int(e &- 0x3400)
               if mapped[m >> 6] & (1 << UInt64(m & 63)) != 0 { break }
-              out.putHan(d, d1, d2, Int32(truncatingIfNeeded: base &+ i))
+              out.putHanInRun(d, d1, d2)
               last = e
               i &+= 3
             }

@@ -246,4 +246,25 @@ import Testing
     #expect(Array(out.originStart.suffix(2)) == [100, 103])
     #expect(Array(out.originEnd.suffix(2)) == [103, 106])
   }
+
+  /// The origin map is kept as segments: a run of characters at a fixed
+  /// distance from the original and of its length is one segment, and a
+  /// character that changed length starts a fixed one.
+  @Test func originSegmentsStayCompact() {
+    let plain = Normalizer.normalize(String(repeating: "职工书屋ab12", count: 200))
+    #expect(plain.segments.count == 1)
+    // `，` (3 bytes) becomes `,` (1 byte): a fixed segment, then the rest
+    // shifted by 2.
+    let n = Normalizer.normalize("工会，职工")
+    #expect(n.string == "工会,职工")
+    #expect(
+      n.segments == [
+        OriginSegment(start: 0, a: 0, b: Int32.min), OriginSegment(start: 6, a: 6, b: 9),
+        OriginSegment(start: 7, a: 2, b: Int32.min),
+      ])
+    #expect(n.originalRange(7, 13) == 9..<15)
+    #expect(n.originalRange(6, 7) == 6..<9)
+    // A traditional character of the same length stays in the run.
+    #expect(Normalizer.normalize("外賣小哥").segments.count == 1)
+  }
 }
