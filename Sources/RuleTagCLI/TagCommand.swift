@@ -24,11 +24,10 @@ struct EncodedNames: Sendable {
   var topicIDs: [[UInt8]] = []
   var ruleLocations: [[UInt8]] = []
   var ruleWeights: [[UInt8]] = []
-  static let keys = (
-    rule: JSONWriter.encoded("rule"), weight: JSONWriter.encoded("weight"), text: JSONWriter.encoded("text"),
-    field: JSONWriter.encoded("field"), start: JSONWriter.encoded("start"), end: JSONWriter.encoded("end"),
-    sentence: JSONWriter.encoded("sentence"), title: JSONWriter.encoded("title")
-  )
+  /// Per rule, the first members of each of its evidence objects:
+  /// `"rule":…,"weight":…`.
+  var evidenceHeads: [[UInt8]] = []
+  static let keys = (rule: JSONWriter.encoded("rule"), weight: JSONWriter.encoded("weight"))
 
   init() {}
 
@@ -36,7 +35,21 @@ struct EncodedNames: Sendable {
     topicIDs = rules.topics.map { JSONWriter.encoded($0.id) }
     ruleLocations = rules.rules.map { JSONWriter.encoded($0.location) }
     ruleWeights = rules.rules.map { Array(JSONWriter.format($0.weight).utf8) }
+    let k = EncodedNames.keys
+    evidenceHeads = rules.rules.indices.map { r in
+      k.rule + [UInt8(ascii: ":")] + ruleLocations[r] + [UInt8(ascii: ",")] + k.weight + [UInt8(ascii: ":")]
+        + ruleWeights[r]
+    }
   }
+
+  /// Fixed runs of an evidence object between its values.
+  static let evidenceRuns = (
+    text: Array(#""text":"#.utf8),
+    inTitle: Array(#""field":"title","start":"#.utf8),
+    inText: Array(#""field":"text","start":"#.utf8),
+    end: Array(#""end":"#.utf8),
+    sentence: Array(#""sentence":"#.utf8)
+  )
 }
 
 /// One article's output, made on a worker thread.
@@ -216,7 +229,7 @@ enum TagCommand {
   static func writeEvidence(
     _ w: inout JSONWriter, _ a: Article, _ fired: [FiredRule], _ names: EncodedNames, chars: EvidenceText.ArticleIndex
   ) {
-    let k = EncodedNames.keys
+    let runs = EncodedNames.evidenceRuns
     w.beginArray()
     for f in fired {
       for hit in f.hits {
@@ -224,15 +237,14 @@ enum TagCommand {
           // Byte ranges, written straight from the article (no Strings).
           let loc = EvidenceText.locateBytes(a, span, chars: chars)
           let field = loc.inTitle ? a.title : a.text
+          // Members: rule, weight, text, field, start, end, sentence; the
+          // fixed runs between values are encoded once (`EncodedNames`).
           field.withUnsafeBufferPointer { p in
-            w.beginObject()
-            w.key(encoded: k.rule); w.raw(names.ruleLocations[f.rule])
-            w.key(encoded: k.weight); w.raw(names.ruleWeights[f.rule])
-            w.key(encoded: k.text); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
-            w.key(encoded: k.field); w.raw(loc.inTitle ? k.title : k.text)
-            w.key(encoded: k.start); w.int(loc.start)
-            w.key(encoded: k.end); w.int(loc.end)
-            w.key(encoded: k.sentence); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
+            w.beginObject(members: names.evidenceHeads[f.rule])
+            w.members(thenKey: runs.text); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
+            w.members(thenKey: loc.inTitle ? runs.inTitle : runs.inText); w.int(loc.start)
+            w.members(thenKey: runs.end); w.int(loc.end)
+            w.members(thenKey: runs.sentence); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
             w.endObject()
           }
         }

@@ -466,6 +466,11 @@ public struct JSONWriter {
     }
   }
   public mutating func number(_ v: Double) {
+    // Whole numbers (most scores) as `format` writes them, without a String.
+    if v == v.rounded() && abs(v) < 1e9 {
+      int(Int(v))
+      return
+    }
     valuePrefix()
     bytes.append(contentsOf: JSONWriter.format(v).utf8)
   }
@@ -544,6 +549,23 @@ public struct JSONWriter {
     valuePrefix()
     bytes.append(contentsOf: k)
     bytes.append(UInt8(ascii: ":"))
+    afterKey = true
+  }
+
+  /// Opens an object whose first members are given in their JSON form
+  /// (`"a":1,"b":"x"`, no braces); more members may follow with `key`.
+  public mutating func beginObject(members: [UInt8]) {
+    beginObject()
+    bytes.append(contentsOf: members)
+    filled |= 1 << UInt64(depth - 1)
+  }
+
+  /// Writes the next members of the open object in their JSON form
+  /// (`"a":1,"b":`, no leading comma) and leaves it after a key: the next
+  /// call writes that key's value.
+  public mutating func members(thenKey m: [UInt8]) {
+    valuePrefix()
+    bytes.append(contentsOf: m)
     afterKey = true
   }
 

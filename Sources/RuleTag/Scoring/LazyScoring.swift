@@ -88,6 +88,21 @@ extension ArticleScanner {
   /// `accept`, or, for a regex that has not run, an atom of each of its atom
   /// sets; false when there is none.
   mutating func possibleSentences(_ terms: [[Int32]]) -> Bool {
+    // A term without any raw hit (or gated regex) rules out every
+    // sentence: say so before walking the other terms' hits.
+    for t in terms {
+      var any = false
+      for x in t {
+        if x >= 0 ? leafHead[Int(x)] >= 0 : gate[Int(-x - 1)] {
+          any = true
+          break
+        }
+      }
+      if !any {
+        possible.removeAll(keepingCapacity: true)
+        return false
+      }
+    }
     // termsSeen[k] counts the terms (in order) that have a hit in sentence
     // k: term i moves it from i to i + 1, once however many hits it has.
     if termsSeen.count < sentenceEnds.count + 1 {
