@@ -108,17 +108,33 @@ public enum UTF8Bytes {
 
   /// The offset of the first malformed byte, or nil.
   public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
     var i = 0
     let n = bytes.count
     while i < n {
-      let b = bytes[i]
-      if b < 0x80 { i += 1; continue }
-      // Fast path: three-byte sequences whose lead byte allows any
-      // continuation bytes (not E0, not ED), which is most of CJK text.
-      if (b &- 0xE1 < 12 || b &- 0xEE < 2) && i &+ 2 < n && bytes[i &+ 1] & 0xC0 == 0x80
-        && bytes[i &+ 2] & 0xC0 == 0x80
-      {
-        i &+= 3
+      // Eight ASCII bytes at a time.
+      if i &+ 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i &+= 8
+        continue
+      }
+      let b = base[i]
+      if b < 0x80 {
+        i &+= 1
+        continue
+      }
+      // Runs of three-byte sequences whose lead byte allows any
+      // continuation bytes (E1-EC, EE, EF: not E0, not ED), which is most
+      // of CJK text; both continuation bytes are tested in one load.
+      var j = i
+      while j &+ 2 < n {
+        let lead = base[j]
+        if lead &- 0xE1 >= 15 || lead == 0xED { break }
+        if raw.loadUnaligned(fromByteOffset: j &+ 1, as: UInt16.self) & 0xC0C0 != 0x8080 { break }
+        j &+= 3
+      }
+      if j != i {
+        i = j
         continue
       }
       let (s, len) = decode(bytes, at: i)
@@ -130,11 +146,21 @@ public enum UTF8Bytes {
 
   /// Number of scalars in `bytes[0..<end]` (counts non-continuation bytes).
   public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) -> Int {
-    // A branch-free loop the compiler vectorises.
     guard let base = bytes.baseAddress else { return 0 }
     let n = min(end, bytes.count)
     var c = 0
     var i = 0
+    // Eight bytes at a time: a continuation byte (10xxxxxx) is one whose
+    // top bit is set and whose next bit is clear; `x << 1` brings each
+    // byte's bit 6 under its bit 7 (what crosses from the byte below lands
+    // in bit 0, which the mask drops).
+    let raw = UnsafeRawPointer(base)
+    while i &+ 8 <= n {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let continuation = x & ~(x << 1) & 0x8080_8080_8080_8080
+      c &+= 8 &- continuation.nonzeroBitCount
+      i &+= 8
+    }
     while i < n {
       c &+= Int((base[i] & 0xC0) != 0x80 ? 1 : 0)
       i &+= 1
