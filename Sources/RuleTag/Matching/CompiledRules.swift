@@ -97,7 +97,9 @@ public enum RuleShape: Sendable, Equatable {
   /// `sentence(…)` whose terms are all plain lists; the first positive
   /// term is the anchor.
   case sentence(terms: [[Int32]], nots: [[Int32]])
-  /// Anything else (`near`, `all`, nested functions).
+  /// `near(distance, …, …)` of two plain lists.
+  case near(distance: Int, a: [Int32], b: [Int32])
+  /// Anything else (`all`, nested functions).
   case tree
 }
 
@@ -230,6 +232,8 @@ public final class CompiledRules: Sendable {
           }
         }
         if !terms.isEmpty { return .sentence(terms: terms, nots: nots) }
+      case .near(let d, let a, let b):
+        if let ta = flatTerms(a), let tb = flatTerms(b) { return .near(distance: d, a: ta, b: tb) }
       default: break
       }
       return .tree

@@ -172,7 +172,10 @@ extension ArticleScanner {
     // Sentences where every term has a raw hit or a regex could match;
     // the rule's regexes run only there.
     if !possibleSentences(terms) { return [] }
-    for t in terms + nots {
+    for t in terms {
+      for x in t where x < 0 { runRegex(-x - 1, onlyIn: possible) }
+    }
+    for t in nots {
       for x in t where x < 0 { runRegex(-x - 1, onlyIn: possible) }
     }
     // Only hits in those sentences can make a hit of the rule: the others
@@ -216,7 +219,9 @@ extension ArticleScanner {
     if candidates.isEmpty { return [] }
     candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
     let others = terms.count - 1
-    var cursor = Array(pickStart.prefix(others))
+    // Per other term, its next pick (reused scratch, no array per call).
+    cursor.removeAll(keepingCapacity: true)
+    cursor.append(contentsOf: pickStart.prefix(others))
     var out: [Hit] = []
     var lastSentence: Int32 = -1
     // Groups of overlapping anchors among the hits so far (as `dedupe`
@@ -258,6 +263,41 @@ extension ArticleScanner {
         groups += 1
         groupStart = c.span.start
         groupEnd = c.span.end
+      }
+    }
+    return out
+  }
+
+  /// The hits of `near(distance, a, b)` as `evaluate` lists them, without
+  /// an array per raw hit: every accepted hit of `a` in text order, each
+  /// with the first accepted hit of `b` (in text order) at the smallest
+  /// gap, when that gap is at most `distance` characters.
+  mutating func nearHits(_ distance: Int, _ a: [Int32], _ b: [Int32], rule: CompiledRule) -> [Hit] {
+    gather(a, titleOnly: false)
+    candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
+    nearA.removeAll(keepingCapacity: true)
+    for c in candidates where accept(c.span, rule: rule, positive: c.positive) { nearA.append(c.span) }
+    if nearA.isEmpty { return [] }
+    gather(b, titleOnly: false)
+    candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
+    nearB.removeAll(keepingCapacity: true)
+    for c in candidates where accept(c.span, rule: rule, positive: c.positive) { nearB.append(c.span) }
+    if nearB.isEmpty { return [] }
+    var out: [Hit] = []
+    let (xs, ys) = (nearA, nearB)
+    doc.bytes.withUnsafeBufferPointer { p in
+      for x in xs {
+        var bestGap = Int.max
+        var best = Span(0, 0)
+        for y in ys {
+          // Only gaps up to `distance` can win, so the count stops there.
+          let g = ArticleScanner.gap(x, y, p, limit: distance)
+          if g <= distance && g < bestGap {
+            bestGap = g
+            best = y
+          }
+        }
+        if bestGap != Int.max { out.append([x, best]) }
       }
     }
     return out

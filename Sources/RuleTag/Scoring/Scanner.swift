@@ -72,6 +72,10 @@ public struct ArticleScanner {
   var keptSpans: [Span] = []
   var picks: [(sentence: Int32, span: Span)] = []
   var pickStart: [Int] = []
+  var cursor: [Int] = []
+  /// Accepted hits of the two sides of a `near(…)` rule.
+  var nearA: [Span] = []
+  var nearB: [Span] = []
   var excludedSentences: [Int32] = []
   var possible: [Int32] = []
   /// Per sentence, how many terms of a `sentence(…)` rule reached it
@@ -306,6 +310,8 @@ public struct ArticleScanner {
           continue
         case .sentence(let terms, let nots):
           ruleHits = sentenceHits(terms, nots: nots, rule: rule)
+        case .near(let distance, let a, let b):
+          ruleHits = nearHits(distance, a, b, rule: rule)
         case .tree:
           ruleHits = evaluate(rule.expr, rule: rule)
         }

@@ -24,6 +24,8 @@ import Testing
       +2  sentence(竞赛|/技能.{0,2}赛/, 职工|工会)
       -1  title(竞赛|工会)  counts-in list|slogan|plan
       +1  near(3, 驿站, 服务)  cap 2
+      +2  near(2, 工会|/总?工会/|联合, 举办|开展|/举办.?竞赛/)  cap 3 not-before 等
+      +1  near(0, 竞赛|技能竞赛, 职工|工匠)  counts-in list
     topic b "B" threshold 2 ignore-in slogan
       +2  劳模, 工匠  cap 3
       +1  sentence(劳模|工匠|精神, 弘扬|举办, 工会)  cap 3 counts-in list
