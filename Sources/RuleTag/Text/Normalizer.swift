@@ -273,13 +273,13 @@ public enum Normalizer {
       n &+= 3
     }
 
-    /// The next copied three-byte character of a run that `putHan` began:
-    /// it keeps the run's shift, so the origin segment needs no check.
+    /// The next copied three-byte character of a run that `putHan` began,
+    /// as the low three bytes of `v` (little-endian): it keeps the run's
+    /// shift, so the origin segment needs no check. Stores four bytes; the
+    /// room `append` makes (2 × input + 8) always has the fourth.
     @inline(__always)
-    mutating func putHanInRun(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) {
-      b[n] = b0
-      b[n &+ 1] = b1
-      b[n &+ 2] = b2
+    mutating func putHanWord(_ v: UInt32) {
+      UnsafeMutableRawPointer(b + n).storeBytes(of: v.littleEndian, as: UInt32.self)
       n &+= 3
     }
 
@@ -367,15 +367,17 @@ public enum Normalizer {
             // The rest of the run of such characters, without the checks
             // for pending spaces.
             var last = c
-            while i &+ 2 < n {
-              let d = input[i]
-              let d1 = input[i &+ 1]
-              let d2 = input[i &+ 2]
-              if d &- 0xE4 >= 6 || d1 & 0xC0 != 0x80 || d2 & 0xC0 != 0x80 { break }
-              let e = UInt32(d & 0x0F) << 12 | UInt32(d1 & 0x3F) << 6 | UInt32(d2 & 0x3F)
+            // One four-byte load per character: the lead byte (E4-E9) and
+            // both continuation bytes are tested at once, and the bytes
+            // are stored as one word (the fourth is overwritten next).
+            let raw = UnsafeRawPointer(input.baseAddress!)
+            while i &+ 4 <= n {
+              let v = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
+              if v & 0xC0_C0F0 != 0x80_80E0 || (v & 0xFF) &- 0xE4 >= 6 { break }
+              let e = (v & 0x0F) << 12 | (v >> 2) & 0xFC0 | (v >> 16) & 0x3F
               let m = Int(e &- 0x3400)
               if mapped[m >> 6] & (1 << UInt64(m & 63)) != 0 { break }
-              out.putHanInRun(d, d1, d2)
+              out.putHanWord(v)
               last = e
               i &+= 3
             }
