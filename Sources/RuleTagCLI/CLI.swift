@@ -57,8 +57,17 @@ public final class CommandIO: @unchecked Sendable {
       var off = 0
       while off < p.count {
         let n = Glibc.write(1, p.baseAddress! + off, p.count - off)
-        if n <= 0 { break }
-        off += n
+        if n > 0 {
+          off += n
+        } else if n < 0 && errno == EINTR {
+          continue
+        } else {
+          // Records that cannot be written are lost: say so and stop,
+          // rather than finish with a summary that counts them.
+          let why = n < 0 ? String(cString: strerror(errno)) : "nothing written"
+          FileHandle.standardError.write(Data("error: cannot write to standard output: \(why)\n".utf8))
+          exit(ExitCode.outputFailed)
+        }
       }
     }
     out.removeAll(keepingCapacity: true)
@@ -76,6 +85,8 @@ public enum ExitCode {
   public static let inputErrors: Int32 = 1
   /// The rules or the command line are invalid; nothing was tagged.
   public static let usage: Int32 = 2
+  /// Standard output could not be written (disk full, closed pipe).
+  public static let outputFailed: Int32 = 3
 }
 
 public enum RuleTagCLI {
