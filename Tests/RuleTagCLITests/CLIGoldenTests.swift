@@ -64,9 +64,9 @@ func lineDiff(expected: String, actual: String) -> String {
       $0.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "$CASE", with: dir.path)
     }
     let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(dir.path)
+    #expect(FileManager.default.changeCurrentDirectoryPath(dir.path))
     let (out, err, code) = CLIGolden.run(args)
-    FileManager.default.changeCurrentDirectoryPath(previous)
+    #expect(FileManager.default.changeCurrentDirectoryPath(previous))
     let actual: [(String, String)] = [
       ("expected.stdout", out.replacingOccurrences(of: dir.path, with: "$CASE")),
       ("expected.stderr", err.replacingOccurrences(of: dir.path, with: "$CASE")),
