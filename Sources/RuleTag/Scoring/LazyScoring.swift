@@ -148,9 +148,12 @@ extension ArticleScanner {
     }
     // Term 0 listed every sentence it reached; keep those every term
     // reached, in order, and clear the counters.
+    // (By index: a `for k in possible` loop would hold the array while it
+    // is written, and every call would copy it.)
     let all = UInt8(checked)
     var kept = 0
-    for k in possible {
+    for j in 0..<possible.count {
+      let k = possible[j]
       if ok && termsSeen[Int(k)] == all {
         possible[kept] = k
         kept += 1
@@ -249,8 +252,9 @@ extension ArticleScanner {
       let x = ClauseContexts.lowerBound(excludedSentences, Int(sn))
       if x < excludedSentences.count && excludedSentences[x] == sn { continue }
       if !accept(c.span, rule: rule, positive: c.positive) { continue }
-      var hit: Hit = [c.span]
+      var hit: Hit = []
       hit.reserveCapacity(others + 1)
+      hit.append(c.span)
       for k in 0..<others { hit.append(picks[cursor[k]].span) }
       out.append(hit)
       lastSentence = sn

@@ -317,7 +317,7 @@ public struct ArticleScanner {
         }
       }
       if ruleHits.isEmpty { continue }
-      ruleHits = ArticleScanner.dedupe(ruleHits)
+      ArticleScanner.dedupe(&ruleHits)
       let count = min(ruleHits.count, rule.cap)
       let contribution = rule.weight * Double(count)
       result.scores[rule.topic] += contribution
@@ -668,8 +668,14 @@ public struct ArticleScanner {
   /// Keeps one hit per overlapping anchor (the longest), in text order.
   static func dedupe(_ hits: [Hit]) -> [Hit] {
     var xs = hits
-    let kept = keepLongest(&xs) { $0[0] }
-    return Array(xs.prefix(kept))
+    dedupe(&xs)
+    return xs
+  }
+
+  /// `dedupe` in place (no copy of the list when the caller owns it).
+  static func dedupe(_ hits: inout [Hit]) {
+    let kept = keepLongest(&hits) { $0[0] }
+    hits.removeLast(hits.count - kept)
   }
 
   /// Sorts `xs` by anchor and moves one element per group of overlapping
