@@ -285,36 +285,40 @@ struct ClauseContexts {
       let raw = UnsafeRawPointer(base)
       let lo: UInt64 = 0x0101_0101_0101_0101
       let hi: UInt64 = 0x8080_8080_8080_8080
+      @inline(__always) func visit(_ i: Int) {
+        let b = p[i]
+        if b < 0x40 {
+          if b == 0x2C || b == 0x3A {
+            ends.append(Int32(i))
+          } else if b == 0x0A || b == 0x21 || b == 0x3F || b == 0x3B {
+            ends.append(Int32(i))
+            sentenceEnds.append(Int32(i &+ 1))
+          }
+        } else if b == 0xE3 && i &+ 2 < n && p[i &+ 1] == 0x80 {
+          if p[i &+ 2] == 0x82 {
+            ends.append(Int32(i &+ 2))
+            sentenceEnds.append(Int32(i &+ 3))
+          } else if p[i &+ 2] == 0x81 {
+            commas.append(Int32(i))
+          }
+        }
+      }
+      while i &+ 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let e3 = x ^ 0xE3E3_E3E3_E3E3_E3E3
+        // The top bit of every byte below 0x40 or equal to E3 is set (and
+        // maybe of a byte above one of those, which `visit` rejects): go
+        // straight to those bytes, in order.
+        var flags = (((x &- lo &* 0x40) & ~x) | ((e3 &- lo) & ~e3)) & hi
+        while flags != 0 {
+          visit(i &+ flags.trailingZeroBitCount >> 3)
+          flags &= flags &- 1
+        }
+        i &+= 8
+      }
       while i < n {
-        if i &+ 8 <= n {
-          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          let e3 = x ^ 0xE3E3_E3E3_E3E3_E3E3
-          let flags = ((x &- lo &* 0x40) & ~x) | ((e3 &- lo) & ~e3)
-          if flags & hi == 0 {
-            i &+= 8
-            continue
-          }
-        }
-        let stop = min(n, i &+ 8)
-        while i < stop {
-          let b = p[i]
-          if b < 0x40 {
-            if b == 0x2C || b == 0x3A {
-              ends.append(Int32(i))
-            } else if b == 0x0A || b == 0x21 || b == 0x3F || b == 0x3B {
-              ends.append(Int32(i))
-              sentenceEnds.append(Int32(i &+ 1))
-            }
-          } else if b == 0xE3 && i &+ 2 < n && p[i &+ 1] == 0x80 {
-            if p[i &+ 2] == 0x82 {
-              ends.append(Int32(i &+ 2))
-              sentenceEnds.append(Int32(i &+ 3))
-            } else if p[i &+ 2] == 0x81 {
-              commas.append(Int32(i))
-            }
-          }
-          i &+= 1
-        }
+        visit(i)
+        i &+= 1
       }
     }
     sentenceEnds.append(Int32(n + 1))
