@@ -118,6 +118,18 @@ public enum PatternUse: Sendable {
   case guardWord(Int32)
 }
 
+/// Everything the scanner needs for a hit of a pattern whose only use is
+/// a leaf without word-boundary checks (most patterns), in one 16-byte
+/// record: one cache line instead of three arrays per hit.
+struct SimpleUse: Sendable {
+  /// The leaf, or -1 when the pattern needs the general path (`uses`).
+  var leaf: Int32
+  var length: Int32
+  var rule: Int32
+  /// Number of the pattern's uses (for reserving hit-chain space).
+  var useCount: Int32
+}
+
 /// A rule set ready to scan articles.
 public final class CompiledRules: Sendable {
   public let topics: [CompiledTopic]
@@ -129,6 +141,8 @@ public final class CompiledRules: Sendable {
   /// Pattern p's uses are `uses[useStart[p]..<useStart[p+1]]`.
   let useStart: [Int32]
   let uses: [PatternUse]
+  /// Per pattern, its use when it is a plain leaf (see `SimpleUse`).
+  let simple: [SimpleUse]
   /// Regexes that run on every article.
   let alwaysRegexes: [Int32]
   public let guardCount: Int
@@ -165,6 +179,12 @@ public final class CompiledRules: Sendable {
     }
     useStart = start
     uses = flat
+    simple = b.patternUses.map { u in
+      if u.count == 1, case .leaf(let l) = u[0], !b.leaves[Int(l)].wordStart, !b.leaves[Int(l)].wordEnd {
+        return SimpleUse(leaf: l, length: b.leaves[Int(l)].length, rule: b.leaves[Int(l)].rule, useCount: 1)
+      }
+      return SimpleUse(leaf: -1, length: 0, rule: 0, useCount: Int32(u.count))
+    }
     alwaysRegexes = b.regexes.indices.filter { b.regexes[$0].alwaysRun }.map { Int32($0) }
     guardCount = b.guardCount
     self.diagnostics = diagnostics

@@ -212,8 +212,8 @@ public struct ArticleScanner {
     // Leaf and guard uses go to `nodes`: reserve for all of them, then
     // write through pointers (no per-append checks on this hot loop).
     var bound = 0
-    rs.useStart.withUnsafeBufferPointer { us in
-      for h in hits { bound += Int(us[Int(h.pattern) + 1] - us[Int(h.pattern)]) }
+    rs.simple.withUnsafeBufferPointer { su in
+      for h in hits { bound += Int(su[Int(h.pattern)].useCount) }
     }
     var count = 0
     var heads = [Int32]()
@@ -232,35 +232,48 @@ public struct ArticleScanner {
             heads.withUnsafeMutableBufferPointer { lh in
               guards.withUnsafeMutableBufferPointer { gh in
                 nodeBuffer.withUnsafeMutableBufferPointer { out in
-                  // Hits come in order of end; chains are built newest first.
-                  for h in hits {
-                    let a = Int(us[Int(h.pattern)])
-                    let b = Int(us[Int(h.pattern) + 1])
-                    for k in a..<b {
-                      switch uses[k] {
-                      case .leaf(let l):
-                        let leaf = leaves[Int(l)]
-                        let start = Int(h.end - leaf.length)
-                        if leaf.wordStart && start > 0 && precededByWord(p, start) { continue }
-                        if leaf.wordEnd && Int(h.end) < p.count && followedByWord(p, Int(h.end)) { continue }
-                        if lh[Int(l)] < 0 { touchedLeaves.append(l) }
-                        out[base + count] = (Span(Int32(start), h.end), lh[Int(l)])
-                        lh[Int(l)] = Int32(base + count)
+                  rs.simple.withUnsafeBufferPointer { su in
+                    // Hits come in order of end; chains are built newest first.
+                    for h in hits {
+                      // Most patterns: one plain leaf, from one record.
+                      let f = su[Int(h.pattern)]
+                      if f.leaf >= 0 {
+                        let l = Int(f.leaf)
+                        if lh[l] < 0 { touchedLeaves.append(f.leaf) }
+                        out[base + count] = (Span(h.end &- f.length, h.end), lh[l])
+                        lh[l] = Int32(base + count)
                         count += 1
-                        touch(rule: leaf.rule)
-                      case .atom(let r, let group):
-                        if !gate[Int(r)] {
-                          gate[Int(r)] = true
-                          gatedRegexes.append(r)
-                          touch(rule: rs.regexes[Int(r)].rule)
+                        touch(rule: f.rule)
+                        continue
+                      }
+                      let a = Int(us[Int(h.pattern)])
+                      let b = Int(us[Int(h.pattern) + 1])
+                      for k in a..<b {
+                        switch uses[k] {
+                        case .leaf(let l):
+                          let leaf = leaves[Int(l)]
+                          let start = Int(h.end - leaf.length)
+                          if leaf.wordStart && start > 0 && precededByWord(p, start) { continue }
+                          if leaf.wordEnd && Int(h.end) < p.count && followedByWord(p, Int(h.end)) { continue }
+                          if lh[Int(l)] < 0 { touchedLeaves.append(l) }
+                          out[base + count] = (Span(Int32(start), h.end), lh[Int(l)])
+                          lh[Int(l)] = Int32(base + count)
+                          count += 1
+                          touch(rule: leaf.rule)
+                        case .atom(let r, let group):
+                          if !gate[Int(r)] {
+                            gate[Int(r)] = true
+                            gatedRegexes.append(r)
+                            touch(rule: rs.regexes[Int(r)].rule)
+                          }
+                          regexAtomEnds[Int(r)].append(h.end)
+                          regexAtomGroups[Int(r)].append(group)
+                        case .guardWord(let g):
+                          if gh[Int(g)] < 0 { touchedGuards.append(g) }
+                          out[base + count] = (Span(h.end - lengths[Int(h.pattern)], h.end), gh[Int(g)])
+                          gh[Int(g)] = Int32(base + count)
+                          count += 1
                         }
-                        regexAtomEnds[Int(r)].append(h.end)
-                        regexAtomGroups[Int(r)].append(group)
-                      case .guardWord(let g):
-                        if gh[Int(g)] < 0 { touchedGuards.append(g) }
-                        out[base + count] = (Span(h.end - lengths[Int(h.pattern)], h.end), gh[Int(g)])
-                        gh[Int(g)] = Int32(base + count)
-                        count += 1
                       }
                     }
                   }

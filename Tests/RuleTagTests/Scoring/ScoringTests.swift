@@ -154,4 +154,28 @@ import Testing
     let reused = texts.map { scanner.scan(title: "", text: $0) }
     #expect(once == reused)
   }
+
+  /// Patterns whose only use is a leaf without word-boundary checks take
+  /// the one-record path of `collectHits`; the others (word-bounded ASCII
+  /// keywords, guard words, regex atoms, shared patterns) the general one,
+  /// and both must count the same hits.
+  @Test func simpleUsesAndTheGeneralPathAgree() throws {
+    let text = """
+      topic t "T" threshold 1
+        +1  外卖, app  cap 9
+        +1  骑手  not-inside 骑手证 cap 9
+        +1  /工会.{0,2}成立/  cap 9
+        +1  外卖  cap 9
+      """
+    let rules = try CompiledRules.compile(RuleParser.parse(text, file: "t.rules")).get()
+    func simple(_ p: String) -> Bool { rules.simple[rules.patterns.firstIndex(of: p)!].leaf >= 0 }
+    #expect(!simple("外卖"), "used by two rules")
+    #expect(!simple("app"), "word-bounded")
+    #expect(simple("骑手"))
+    #expect(!simple("骑手证"), "a guard word")
+    #expect(!simple("工会"), "a regex atom")
+    var scanner = ArticleScanner(rules: rules)
+    let r = scanner.scan(title: "", text: "外卖骑手app和apps,骑手证。工会今天成立,骑手外卖")
+    #expect(r.fired[0].map(\.count) == [3, 2, 1, 2])
+  }
 }
