@@ -7,6 +7,7 @@
 // `--threads 1`. Memory is bounded by the batch size, not the input size.
 
 import Dispatch
+import Foundation
 
 /// Per-thread scratch: a scanner and whatever the caller keeps with it.
 final class ScannerBox: @unchecked Sendable {
@@ -95,26 +96,37 @@ public struct BatchScanner: @unchecked Sendable {
       return records.map { job(&box.scanner, $0) }
     }
     let results = ResultSlots<T>(count: n)
-    // Contiguous slices sized by bytes, so threads finish together.
-    let total = records.reduce(0) { $0 + $1.bytes.count + 64 }
-    var cuts = [0]
-    var acc = 0
-    for (i, r) in records.enumerated() {
-      acc += r.bytes.count + 64
-      if cuts.count < workers && acc >= total * cuts.count / workers { cuts.append(i + 1) }
-    }
-    while cuts.count < workers { cuts.append(n) }
-    cuts.append(n)
-    let slices = cuts
+    // Workers take chunks of records in turn, so one that got slower
+    // articles (or lost its core for a while) does not hold up the batch.
+    let chunk = max(1, min(32, n / (workers * 8)))
+    let next = ChunkCounter()
     let boxes = self.boxes
     let shared = SendableBox(records)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       let box = boxes[w]
-      for i in slices[w]..<slices[w + 1] {
-        results.set(i, job(&box.scanner, shared.value[i]))
+      while true {
+        let from = next.take(chunk)
+        if from >= n { break }
+        for i in from..<min(n, from + chunk) {
+          results.set(i, job(&box.scanner, shared.value[i]))
+        }
       }
     }
     return results.values()
+  }
+}
+
+/// A shared counter handing out chunks of a batch.
+final class ChunkCounter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  /// The first index of the next chunk of `size`.
+  func take(_ size: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let v = value
+    value += size
+    return v
   }
 }
 
