@@ -1,8 +1,8 @@
 // Scanning many articles on all cores, output in input order.
 //
-// Records are read in batches of bounded size; each batch is split into
-// contiguous slices, one per thread, and every thread scans its slice with
-// its own `ArticleScanner` over the shared, immutable `CompiledRules`. Results come
+// Records are read in batches of bounded size; within a batch, threads
+// take chunks of records in turn, and every thread scans with its own
+// `ArticleScanner` over the shared, immutable `CompiledRules`. Results come
 // back in input order, so the output of `--threads N` is byte-identical to
 // `--threads 1`. Memory is bounded by the batch size, not the input size.
 
