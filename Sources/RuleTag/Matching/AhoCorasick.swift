@@ -242,25 +242,22 @@ public struct AhoCorasick: Sendable {
               if _slowPath(s3 >= first) && i >= overlap { report(s3, 3 &* q &- overlap &+ i &+ 1, &fourth) }
               i &+= 1
             }
-            var j = i
-            while j < q + overlap {
-              s1 = tp[Int(s1) &+ Int(cp[Int(p1[j])])]
-              if _slowPath(s1 >= first) { report(s1, q &- overlap &+ j &+ 1, &second) }
-              j &+= 1
+            // The rest of lanes 1-3, one after the other: lane k's byte j
+            // is haystack byte k·q − overlap + j.
+            @inline(__always) func finish(
+              _ s: inout UInt32, _ p: UnsafePointer<UInt8>, lane k: Int, to length: Int, _ out: inout [PatternHit]
+            ) {
+              let shift = k &* q &- overlap
+              var j = i
+              while j < length {
+                s = tp[Int(s) &+ Int(cp[Int(p[j])])]
+                if _slowPath(s >= first) { report(s, shift &+ j &+ 1, &out) }
+                j &+= 1
+              }
             }
-            j = i
-            while j < q + overlap {
-              s2 = tp[Int(s2) &+ Int(cp[Int(p2[j])])]
-              if _slowPath(s2 >= first) { report(s2, 2 &* q &- overlap &+ j &+ 1, &third) }
-              j &+= 1
-            }
-            j = i
-            let len3 = n - 3 * q + overlap
-            while j < len3 {
-              s3 = tp[Int(s3) &+ Int(cp[Int(p3[j])])]
-              if _slowPath(s3 >= first) { report(s3, 3 &* q &- overlap &+ j &+ 1, &fourth) }
-              j &+= 1
-            }
+            finish(&s1, p1, lane: 1, to: q + overlap, &second)
+            finish(&s2, p2, lane: 2, to: q + overlap, &third)
+            finish(&s3, p3, lane: 3, to: n - 3 * q + overlap, &fourth)
           }
         }
       }
