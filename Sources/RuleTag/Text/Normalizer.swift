@@ -44,9 +44,13 @@ public struct NormalizedText: Sendable {
   /// Appends one byte that came from `origin` (a separator between two
   /// normalised pieces).
   public mutating func append(byte: UInt8, origin: Range<Int>) {
-    var w = OriginWriter(segments: segments)
+    // The segments move into the writer and back (no copy of the list).
+    var taken: [OriginSegment] = []
+    swap(&taken, &segments)
+    var w = OriginWriter(segments: taken)
+    taken = []
     w.note(length: 1, at: Int32(bytes.count), Int32(origin.lowerBound), Int32(origin.upperBound))
-    segments = w.segments
+    swap(&w.segments, &segments)
     bytes.append(byte)
   }
 
@@ -235,9 +239,10 @@ public enum Normalizer {
     let old = out.bytes.count
     let room = 2 * input.count + 8
     out.bytes.append(contentsOf: repeatElement(0, count: room))
-    var origins = OriginWriter(segments: [])
-    swap(&origins.segments, &out.segments)
-    origins = OriginWriter(segments: origins.segments)
+    var taken: [OriginSegment] = []
+    swap(&taken, &out.segments)
+    var origins = OriginWriter(segments: taken)
+    taken = []
     let written: Int = out.bytes.withUnsafeMutableBufferPointer { bp in
       var w = Writer(b: bp.baseAddress!, n: old, origins: origins)
       run(input, base: base, into: &w)
