@@ -131,13 +131,29 @@ final class ChunkCounter: @unchecked Sendable {
 }
 
 /// Write-once result slots filled by several threads (each index by one).
+///
+/// The slots are one allocated buffer written through its pointer. An
+/// array property would not do: `withUnsafeMutableBufferPointer` moves the
+/// array out of the property for the length of the closure, so two threads
+/// in it at once race on the property itself (a heap corruption seen with
+/// chunked batches).
 final class ResultSlots<T>: @unchecked Sendable {
-  var slots: [T?]
-  init(count: Int) { slots = [T?](repeating: nil, count: count) }
-  func set(_ i: Int, _ v: T) {
-    slots.withUnsafeMutableBufferPointer { $0[i] = v }
+  let count: Int
+  let slots: UnsafeMutablePointer<T?>
+  init(count: Int) {
+    self.count = count
+    slots = UnsafeMutablePointer<T?>.allocate(capacity: max(count, 1))
+    slots.initialize(repeating: nil, count: count)
   }
-  func values() -> [T] { slots.map { $0! } }
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+  func set(_ i: Int, _ v: T) {
+    precondition(i >= 0 && i < count)
+    slots[i] = v
+  }
+  func values() -> [T] { (0..<count).map { slots[$0]! } }
 }
 
 /// The results of one batch, written by the thread that scanned it and
