@@ -18,27 +18,21 @@ struct TagOptions: Sendable {
   var names = EncodedNames()
 }
 
-/// Topic ids, rule locations and weights in their JSON form, encoded once
-/// per run instead of once per article.
+/// Topic ids and each rule's location and weight in their JSON form,
+/// encoded once per run instead of once per article.
 struct EncodedNames: Sendable {
   var topicIDs: [[UInt8]] = []
-  var ruleLocations: [[UInt8]] = []
-  var ruleWeights: [[UInt8]] = []
   /// Per rule, the first members of each of its evidence objects:
-  /// `"rule":…,"weight":…`.
+  /// `"rule":"file:line","weight":w`.
   var evidenceHeads: [[UInt8]] = []
-  static let keys = (rule: JSONWriter.encoded("rule"), weight: JSONWriter.encoded("weight"))
 
   init() {}
 
   init(_ rules: CompiledRules) {
     topicIDs = rules.topics.map { JSONWriter.encoded($0.id) }
-    ruleLocations = rules.rules.map { JSONWriter.encoded($0.location) }
-    ruleWeights = rules.rules.map { Array(JSONWriter.format($0.weight).utf8) }
-    let k = EncodedNames.keys
-    evidenceHeads = rules.rules.indices.map { r in
-      k.rule + [UInt8(ascii: ":")] + ruleLocations[r] + [UInt8(ascii: ",")] + k.weight + [UInt8(ascii: ":")]
-        + ruleWeights[r]
+    evidenceHeads = rules.rules.map { rule in
+      Array(#""rule":"#.utf8) + JSONWriter.encoded(rule.location) + Array(#","weight":"#.utf8)
+        + Array(JSONWriter.format(rule.weight).utf8)
     }
   }
 

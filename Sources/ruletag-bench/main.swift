@@ -532,18 +532,22 @@ func runTag(_ args: [String]) -> Int32 {
   print("| stage | median s | MB/s | s added by the stage |")
   print("|---|---:|---:|---:|")
   var prevStage = cat
+  var hits = 0
   for (name, stage) in [
     ("read + JSON parse", nil), ("+ normalise", ArticleScanner.Stage.normalize),
     ("+ automaton, hits to leaves", .match), ("+ rule scoring (with the regexes it needs)", .score),
   ] as [(String, ArticleScanner.Stage?)] {
     var ts: [Double] = []
-    for _ in 0..<runs { ts.append(timeStage(corpus, rules: rules, stage).seconds) }
+    for _ in 0..<runs {
+      let r = timeStage(corpus, rules: rules, stage)
+      ts.append(r.seconds)
+      if stage == .match { hits = r.work }
+    }
     let s = median(ts)
     print("| \(name) | \(String(format: "%.3f", s)) | \(mbs(s)) | \(String(format: "%.3f", s - prevStage)) |")
     prevStage = s
   }
   print("| + JSONL output (= tag, 1 thread) | \(String(format: "%.3f", t1)) | \(mbs(t1)) | \(String(format: "%.3f", t1 - prevStage)) |\n")
-  let hits = timeStage(corpus, rules: rules, .match).work
   print(String(format: "Automaton hits (literal occurrences): %d, one per %.1f bytes of input.\n", hits, Double(bytes) / Double(max(hits, 1))))
 
   // 5. Keyword scaling.

@@ -277,18 +277,27 @@ extension ArticleScanner {
   /// with the first accepted hit of `b` (in text order) at the smallest
   /// gap, when that gap is at most `distance` characters.
   mutating func nearHits(_ distance: Int, _ a: [Int32], _ b: [Int32], rule: CompiledRule) -> [Hit] {
-    gather(a, titleOnly: false)
-    candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
-    nearA.removeAll(keepingCapacity: true)
-    for c in candidates where accept(c.span, rule: rule, positive: c.positive) { nearA.append(c.span) }
-    if nearA.isEmpty { return [] }
-    gather(b, titleOnly: false)
-    candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
-    nearB.removeAll(keepingCapacity: true)
-    for c in candidates where accept(c.span, rule: rule, positive: c.positive) { nearB.append(c.span) }
-    if nearB.isEmpty { return [] }
+    // The accepted hits of a plain list in text order (ties in term
+    // order), into scratch that is reused from call to call.
+    func accepted(_ terms: [Int32], into out: inout [Span]) {
+      out.removeAll(keepingCapacity: true)
+      gather(terms, titleOnly: false)
+      candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
+      for c in candidates where accept(c.span, rule: rule, positive: c.positive) { out.append(c.span) }
+    }
+    var xs: [Span] = []
+    var ys: [Span] = []
+    swap(&xs, &nearA)
+    swap(&ys, &nearB)
+    defer {
+      swap(&xs, &nearA)
+      swap(&ys, &nearB)
+    }
+    accepted(a, into: &xs)
+    if xs.isEmpty { return [] }
+    accepted(b, into: &ys)
+    if ys.isEmpty { return [] }
     var out: [Hit] = []
-    let (xs, ys) = (nearA, nearB)
     doc.bytes.withUnsafeBufferPointer { p in
       for x in xs {
         var bestGap = Int.max

@@ -44,11 +44,7 @@ public struct NormalizedText: Sendable {
   /// Appends one byte that came from `origin` (a separator between two
   /// normalised pieces).
   public mutating func append(byte: UInt8, origin: Range<Int>) {
-    // The segments move into the writer and back (no copy of the list).
-    var taken: [OriginSegment] = []
-    swap(&taken, &segments)
-    var w = OriginWriter(segments: taken)
-    taken = []
+    var w = OriginWriter(taking: &segments)
     w.note(length: 1, at: Int32(bytes.count), Int32(origin.lowerBound), Int32(origin.upperBound))
     swap(&w.segments, &segments)
     bytes.append(byte)
@@ -131,9 +127,12 @@ struct OriginWriter {
   var shift: Int32 = 0
   var open = false
 
-  init(segments: [OriginSegment]) {
-    self.segments = segments
-    if let last = segments.last, last.isShifted {
+  /// Moves `segments` into the writer (leaving it empty, so that appending
+  /// does not copy the list); give them back with `swap` when done.
+  init(taking segments: inout [OriginSegment]) {
+    self.segments = []
+    swap(&self.segments, &segments)
+    if let last = self.segments.last, last.isShifted {
       open = true
       shift = last.a
     }
@@ -239,10 +238,7 @@ public enum Normalizer {
     let old = out.bytes.count
     let room = 2 * input.count + 8
     out.bytes.append(contentsOf: repeatElement(0, count: room))
-    var taken: [OriginSegment] = []
-    swap(&taken, &out.segments)
-    var origins = OriginWriter(segments: taken)
-    taken = []
+    var origins = OriginWriter(taking: &out.segments)
     let written: Int = out.bytes.withUnsafeMutableBufferPointer { bp in
       var w = Writer(b: bp.baseAddress!, n: old, origins: origins)
       run(input, base: base, into: &w)
@@ -290,30 +286,25 @@ public enum Normalizer {
 
     @inline(__always)
     mutating func put(scalar f: UInt32, _ start: Int32, _ end: Int32) {
-      let at = Int32(truncatingIfNeeded: n)
-      if f < 0x80 {
-        origins.note(length: 1, at: at, start, end)
+      let length = f < 0x80 ? 1 : f < 0x800 ? 2 : f < 0x10000 ? 3 : 4
+      origins.note(length: Int32(length), at: Int32(truncatingIfNeeded: n), start, end)
+      switch length {
+      case 1:
         b[n] = UInt8(f)
-        n &+= 1
-      } else if f < 0x800 {
-        origins.note(length: 2, at: at, start, end)
+      case 2:
         b[n] = UInt8(0xC0 | (f >> 6))
         b[n &+ 1] = UInt8(0x80 | (f & 0x3F))
-        n &+= 2
-      } else if f < 0x10000 {
-        origins.note(length: 3, at: at, start, end)
+      case 3:
         b[n] = UInt8(0xE0 | (f >> 12))
         b[n &+ 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
         b[n &+ 2] = UInt8(0x80 | (f & 0x3F))
-        n &+= 3
-      } else {
-        origins.note(length: 4, at: at, start, end)
+      default:
         b[n] = UInt8(0xF0 | (f >> 18))
         b[n &+ 1] = UInt8(0x80 | ((f >> 12) & 0x3F))
         b[n &+ 2] = UInt8(0x80 | ((f >> 6) & 0x3F))
         b[n &+ 3] = UInt8(0x80 | (f & 0x3F))
-        n &+= 4
       }
+      n &+= length
     }
   }
 

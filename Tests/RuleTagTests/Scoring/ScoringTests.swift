@@ -157,17 +157,17 @@ import Testing
 
   /// Patterns whose only use is a leaf without word-boundary checks take
   /// the one-record path of `collectHits`; the others (word-bounded ASCII
-  /// keywords, guard words, regex atoms, shared patterns) the general one,
-  /// and both must count the same hits.
+  /// keywords, guard words, regex atoms, shared patterns) the general one;
+  /// both must give the hits and spans the language defines.
   @Test func simpleUsesAndTheGeneralPathAgree() throws {
-    let text = """
+    let source = """
       topic t "T" threshold 1
         +1  外卖, app  cap 9
         +1  骑手  not-inside 骑手证 cap 9
         +1  /工会.{0,2}成立/  cap 9
         +1  外卖  cap 9
       """
-    let rules = try CompiledRules.compile(RuleParser.parse(text, file: "t.rules")).get()
+    let rules = try CompiledRules.compile(RuleParser.parse(source, file: "t.rules")).get()
     func simple(_ p: String) -> Bool { rules.simple[rules.patterns.firstIndex(of: p)!].leaf >= 0 }
     #expect(!simple("外卖"), "used by two rules")
     #expect(!simple("app"), "word-bounded")
@@ -175,7 +175,18 @@ import Testing
     #expect(!simple("骑手证"), "a guard word")
     #expect(!simple("工会"), "a regex atom")
     var scanner = ArticleScanner(rules: rules)
-    let r = scanner.scan(title: "", text: "外卖骑手app和apps,骑手证。工会今天成立,骑手外卖")
+    let text = "外卖骑手app和apps,骑手证。工会今天成立,骑手外卖"
+    let r = scanner.scan(title: "", text: text)
     #expect(r.fired[0].map(\.count) == [3, 2, 1, 2])
+    // The spans of the one-record path (骑手) are where the keyword is:
+    // every 骑手 but the one inside 骑手证, in `title + "\n" + text`
+    // coordinates (the empty title's "\n" shifts the text by one byte).
+    let bytes = Array(text.utf8)
+    let word = Array("骑手".utf8)
+    let expected = (0...(bytes.count - word.count)).filter { i in
+      bytes[i..<(i + word.count)].elementsEqual(word) && !bytes[(i + word.count)...].starts(with: Array("证".utf8))
+    }.map { ($0 + 1)..<($0 + 1 + word.count) }
+    let rider = try #require(r.fired[0].first { $0.rule == 1 })
+    #expect(rider.hits.map { $0[0].start..<$0[0].end } == expected)
   }
 }
