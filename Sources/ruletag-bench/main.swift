@@ -20,6 +20,12 @@
 //       a sample, compiling a keyword list takes under 1 s. Exit 1 on any
 //       failed check. --keywords-only runs only the keyword table.
 //
+//   ruletag-bench literals [--rules Rules]
+//       Prints the literals the shipped rules compile into their automaton
+//       (normalised keywords, regex atoms, not-inside words), one per
+//       line, in the keyword-file format of /work/shared/bench: the peers
+//       can then count the same literal set that `tag` matches.
+//
 // See Sources/RuleTag/Matching/DESIGN.md for the numbers and how to read them.
 
 import Foundation
@@ -625,15 +631,32 @@ func keywordScaling(_ args: [String], corpus: String, lines: Int, runs: Int, mb:
   return 0
 }
 
+// MARK: Literals
+
+func runLiterals(_ args: [String]) -> Int32 {
+  let path = flagValue(args, "--rules") ?? "Rules"
+  guard case .success(let rules) = CompiledRules.load(path: path) else { fail("rules at \(path) do not compile") }
+  let out = FDWriter(fd: 1)
+  for p in rules.patterns {
+    // A literal holding a line break would split into two keyword lines.
+    if p.contains(where: { $0.isNewline }) { fail("literal with a line break: \(p.debugDescription)") }
+    out.write(p + "\n")
+  }
+  out.flush()
+  note("LITERALS \(rules.patterns.count)")
+  return 0
+}
+
 // MARK: main
 
 let argv = Array(CommandLine.arguments.dropFirst())
 switch argv.first {
 case "count": exit(runCount(Array(argv.dropFirst())))
 case "tag": exit(runTag(Array(argv.dropFirst())))
+case "literals": exit(runLiterals(Array(argv.dropFirst())))
 default:
   note(
-    "usage: ruletag-bench count CORPUS KEYWORDS [--expect N] [--sample-every N]\n       ruletag-bench tag CORPUS [--rules Rules] [--runs N] [--keywords kw200.txt,kw2000.txt,kw10000.txt]"
+    "usage: ruletag-bench count CORPUS KEYWORDS [--expect N] [--sample-every N]\n       ruletag-bench tag CORPUS [--rules Rules] [--runs N] [--keywords kw200.txt,kw2000.txt,kw10000.txt]\n       ruletag-bench literals [--rules Rules]"
   )
   exit(2)
 }
