@@ -98,16 +98,15 @@ public struct BatchScanner: @unchecked Sendable {
     let results = ResultSlots<T>(count: n)
     // Workers take chunks of records in turn, so one that got slower
     // articles (or lost its core for a while) does not hold up the batch.
-    let chunk = max(1, min(32, n / (workers * 8)))
-    let next = ChunkCounter()
+    // Chunks shrink as the batch runs out, so the workers finish it close
+    // together instead of one waiting for the other's last large chunk.
+    let next = ChunkCounter(count: n, workers: workers, largest: 32)
     let boxes = self.boxes
     let shared = SendableBox(records)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       let box = boxes[w]
-      while true {
-        let from = next.take(chunk)
-        if from >= n { break }
-        for i in from..<min(n, from + chunk) {
+      while let chunk = next.take() {
+        for i in chunk {
           results.set(i, job(&box.scanner, shared.value[i]))
         }
       }
@@ -116,17 +115,32 @@ public struct BatchScanner: @unchecked Sendable {
   }
 }
 
-/// A shared counter handing out chunks of a batch.
+/// A shared counter handing out chunks of a batch: each chunk is a share
+/// of what is left (at most `largest`, at least 1 record), so chunks are
+/// large while there is much to do and single records at the end.
 final class ChunkCounter: @unchecked Sendable {
   private var value = 0
+  private let count: Int
+  private let divisor: Int
+  private let largest: Int
   private let lock = NSLock()
-  /// The first index of the next chunk of `size`.
-  func take(_ size: Int) -> Int {
+  init(count: Int, workers: Int, largest: Int) {
+    self.count = count
+    // An eighth of the rest per worker: a chunk is then small next to what
+    // the other workers still have to do.
+    divisor = max(1, workers) * 8
+    self.largest = max(1, largest)
+  }
+  /// The next chunk, or nil when the batch is all handed out.
+  func take() -> Range<Int>? {
     lock.lock()
     defer { lock.unlock() }
-    let v = value
+    let left = count - value
+    if left <= 0 { return nil }
+    let size = min(largest, max(1, left / divisor))
+    let from = value
     value += size
-    return v
+    return from..<(from + size)
   }
 }
 
