@@ -447,7 +447,8 @@ func runTag(_ args: [String]) -> Int32 {
   }
   let corpus = pos[0]
   let rules = flagValue(args, "--rules") ?? "Rules"
-  let runs = Int(flagValue(args, "--runs") ?? "3") ?? 3
+  // At least one run: every table below takes medians.
+  let runs = max(1, Int(flagValue(args, "--runs") ?? "3") ?? 3)
   let cores = ProcessInfo.processInfo.activeProcessorCount
   let bytes = fileSize(corpus)
   let mb = Double(bytes) / 1e6
