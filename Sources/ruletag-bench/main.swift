@@ -27,6 +27,15 @@
 //       line, in the keyword-file format of /work/shared/bench: the peers
 //       can then count the same literal set that `tag` matches.
 //
+//   ruletag-bench pairs [--runs N] [--warmup K] 'COMMAND A' 'COMMAND B'
+//       Runs two shell commands in turns, A B A B …: K warm-up pairs
+//       (default 1), then N timed pairs (default 10), with standard input,
+//       output and error on /dev/null. Prints each command's wall and CPU
+//       seconds (median, min, max) and the ratio B / A of each pair
+//       (median, min, max). On a machine whose speed drifts, both commands
+//       of a pair see the same drift; a ratio of two medians taken minutes
+//       apart does not. Exit 1 when a command fails.
+//
 // See Sources/RuleTag/Matching/DESIGN.md for the numbers and how to read them.
 
 import Foundation
@@ -656,6 +665,84 @@ func runLiterals(_ args: [String]) -> Int32 {
   return 0
 }
 
+// MARK: Pairs
+
+/// One finished run of a shell command: wall and CPU seconds.
+struct Timed {
+  var wall: Double
+  var cpu: Double
+}
+
+/// Runs `/bin/sh -c command` with its standard streams on /dev/null;
+/// nil (and a note) when it cannot start or does not exit with 0.
+func runTimed(_ command: String) -> Timed? {
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  let args: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (s: String) in strdup(s) }
+  defer { for a in args { free(a) } }
+  var argv = args + [nil]
+  var pid: pid_t = 0
+  let start = now()
+  let rc = posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, environ)
+  guard rc == 0 else {
+    note("ruletag-bench: cannot start /bin/sh: \(String(cString: strerror(rc)))")
+    return nil
+  }
+  var status: Int32 = 0
+  var usage = rusage()
+  while wait4(pid, &status, 0, &usage) < 0 {
+    if errno != EINTR { note("ruletag-bench: wait4: \(String(cString: strerror(errno)))"); return nil }
+  }
+  let wall = now() - start
+  // WIFEXITED and WEXITSTATUS, spelt out (the C macros are not imported).
+  let exited = status & 0x7F == 0
+  let code = (status >> 8) & 0xFF
+  guard exited && code == 0 else {
+    note("ruletag-bench: `\(command)` " + (exited ? "exited with \(code)" : "was killed by signal \(status & 0x7F)"))
+    return nil
+  }
+  func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  return Timed(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime))
+}
+
+func runPairs(_ args: [String]) -> Int32 {
+  let pos = positional(args)
+  guard pos.count == 2 else { fail("usage: ruletag-bench pairs [--runs N] [--warmup K] 'COMMAND A' 'COMMAND B'") }
+  guard let runs = Int(flagValue(args, "--runs") ?? "10"), runs >= 1 else { fail("--runs takes a number ≥ 1") }
+  guard let warmup = Int(flagValue(args, "--warmup") ?? "1"), warmup >= 0 else { fail("--warmup takes a number ≥ 0") }
+  var a: [Timed] = []
+  var b: [Timed] = []
+  for k in 0..<(warmup + runs) {
+    guard let ta = runTimed(pos[0]), let tb = runTimed(pos[1]) else { return 1 }
+    if k >= warmup {
+      a.append(ta)
+      b.append(tb)
+    }
+  }
+  let ratios = zip(a, b).map { $0.1.wall / $0.0.wall }
+  let out = FDWriter(fd: 1)
+  func f(_ x: Double) -> String { String(format: "%.3f", x) }
+  func row(_ name: String, _ cmd: String, _ t: [Timed]) -> String {
+    let w = t.map(\.wall)
+    return "| \(name) | `\(cmd.replacingOccurrences(of: "|", with: "\\|"))` | \(f(median(w))) | \(f(w.min()!)) | \(f(w.max()!)) | \(f(median(t.map(\.cpu)))) |\n"
+  }
+  out.write("# ruletag-bench pairs: \(runs) pairs in turns (A B A B …) after \(warmup) warm-up pair\(warmup == 1 ? "" : "s")\n\n")
+  out.write("| | command | median wall s | min | max | median CPU s |\n|---|---|---:|---:|---:|---:|\n")
+  out.write(row("A", pos[0], a))
+  out.write(row("B", pos[1], b))
+  let faster = ratios.filter { $0 > 1 }.count
+  out.write(
+    "\nB / A, wall, pair by pair: median \(String(format: "%.3f", median(ratios)))x, "
+      + "\(String(format: "%.3f", ratios.min()!))x-\(String(format: "%.3f", ratios.max()!))x; "
+      + "A was faster in \(faster) of \(runs) pairs.\n")
+  out.flush()
+  return 0
+}
+
 // MARK: main
 
 let argv = Array(CommandLine.arguments.dropFirst())
@@ -663,9 +750,10 @@ switch argv.first {
 case "count": exit(runCount(Array(argv.dropFirst())))
 case "tag": exit(runTag(Array(argv.dropFirst())))
 case "literals": exit(runLiterals(Array(argv.dropFirst())))
+case "pairs": exit(runPairs(Array(argv.dropFirst())))
 default:
   note(
-    "usage: ruletag-bench count CORPUS KEYWORDS [--expect N] [--sample-every N]\n       ruletag-bench tag CORPUS [--rules Rules] [--runs N] [--keywords kw200.txt,kw2000.txt,kw10000.txt]\n       ruletag-bench literals [--rules Rules]"
+    "usage: ruletag-bench count CORPUS KEYWORDS [--expect N] [--sample-every N]\n       ruletag-bench tag CORPUS [--rules Rules] [--runs N] [--keywords kw200.txt,kw2000.txt,kw10000.txt]\n       ruletag-bench literals [--rules Rules]\n       ruletag-bench pairs [--runs N] [--warmup K] 'COMMAND A' 'COMMAND B'"
   )
   exit(2)
 }

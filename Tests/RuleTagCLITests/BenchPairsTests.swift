@@ -1,0 +1,77 @@
+// `ruletag-bench pairs` runs two commands in turns and reports the ratio
+// of each pair. These tests check the order of the runs, the report's
+// shape and that a failing command stops the run; no timing is asserted.
+
+import Foundation
+import Testing
+
+@Suite struct BenchPairsTests {
+  /// Runs `ruletag-bench pairs ARGS` in `dir`: exit status, stdout, stderr.
+  func pairs(_ args: [String], in dir: URL) throws -> (Int32, String, String)? {
+    guard let exe = BenchLiteralsTests.bench, FileManager.default.isExecutableFile(atPath: exe) else {
+      Issue.record("no built `ruletag-bench` beside `ruletag` (set RULETAG_BIN)")
+      return nil
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = ["pairs"] + args
+    p.currentDirectoryURL = dir
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let note = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, text, note)
+  }
+
+  func tempDir() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-pairs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  @Test func runsTheCommandsInTurnsAndReportsEachPair() throws {
+    let dir = try tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    guard let (status, text, note) = try pairs(["--runs", "3", "--warmup", "1", "printf A >> log", "printf B >> log"], in: dir)
+    else { return }
+    #expect(status == 0, "\(note)")
+    // One warm-up pair, then three timed pairs, always A before B.
+    let log = try String(contentsOf: dir.appendingPathComponent("log"), encoding: .utf8)
+    #expect(log == "ABABABAB")
+    #expect(text.hasPrefix("# ruletag-bench pairs: 3 pairs in turns (A B A B …) after 1 warm-up pair\n"), "\(text)")
+    #expect(text.contains("| A | `printf A >> log` |"), "\(text)")
+    #expect(text.contains("| B | `printf B >> log` |"), "\(text)")
+    #expect(text.contains("B / A, wall, pair by pair: median "), "\(text)")
+    #expect(text.contains(" of 3 pairs.\n"), "\(text)")
+  }
+
+  @Test func aFailingCommandStopsTheRunAndIsNamed() throws {
+    let dir = try tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    guard let (status, text, note) = try pairs(["--runs", "5", "--warmup", "0", "printf A >> log", "exit 3"], in: dir)
+    else { return }
+    #expect(status == 1)
+    #expect(text.isEmpty, "no report from a failed run: \(text)")
+    #expect(note.contains("`exit 3` exited with 3"), "\(note)")
+    let log = try String(contentsOf: dir.appendingPathComponent("log"), encoding: .utf8)
+    #expect(log == "A", "the run stops at the first failure")
+  }
+
+  @Test(arguments: [
+    (["--runs", "0", "true", "true"], "--runs takes a number ≥ 1"),
+    (["--warmup", "-1", "true", "true"], "--warmup takes a number ≥ 0"),
+    (["true"], "usage: ruletag-bench pairs"),
+  ])
+  func badArgumentsAreRefused(args: [String], message: String) throws {
+    let dir = try tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    guard let (status, text, note) = try pairs(args, in: dir) else { return }
+    #expect(status == 1)
+    #expect(text.isEmpty)
+    #expect(note.contains(message), "\(note)")
+  }
+}
