@@ -6,17 +6,38 @@
 import Foundation
 import Testing
 
-@Suite struct BenchLiteralsTests {
+/// Runs the built `ruletag-bench`.
+enum Bench {
   /// The `ruletag-bench` built beside the `ruletag` these tests find.
-  static let bench: String? = PySpark.binary.map {
+  static let path: String? = PySpark.binary.map {
     URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("ruletag-bench").path
   }
 
-  @Test func printsTheNormalisedLiteralSetOnce() throws {
-    guard let exe = BenchLiteralsTests.bench, FileManager.default.isExecutableFile(atPath: exe) else {
+  /// Runs `ruletag-bench ARGS` (in `dir` when given): exit status, stdout,
+  /// stderr. Records an issue and returns nil when there is no binary.
+  static func run(_ args: [String], in dir: URL? = nil) throws -> (status: Int32, out: String, err: String)? {
+    guard let exe = path, FileManager.default.isExecutableFile(atPath: exe) else {
       Issue.record("no built `ruletag-bench` beside `ruletag` (set RULETAG_BIN)")
-      return
+      return nil
     }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = args
+    if let dir { p.currentDirectoryURL = dir }
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let note = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, text, note)
+  }
+}
+
+@Suite struct BenchLiteralsTests {
+  @Test func printsTheNormalisedLiteralSetOnce() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-literals-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -29,18 +50,8 @@ import Testing
         +1  驿站
       """
     try rules.write(to: dir.appendingPathComponent("t.rules"), atomically: true, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = ["literals", "--rules", dir.path]
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let note = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(note)")
+    guard let (status, text, note) = try Bench.run(["literals", "--rules", dir.path]) else { return }
+    #expect(status == 0, "\(note)")
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     #expect(text.hasSuffix("\n"))
     #expect(Set(lines) == ["外卖骑手", "app", "驿站", "快递驿站", "快递员", "外卖员"], "\(lines)")

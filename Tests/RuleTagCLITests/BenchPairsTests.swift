@@ -6,25 +6,9 @@ import Foundation
 import Testing
 
 @Suite struct BenchPairsTests {
-  /// Runs `ruletag-bench pairs ARGS` in `dir`: exit status, stdout, stderr.
+  /// Runs `ruletag-bench pairs ARGS` in `dir`.
   func pairs(_ args: [String], in dir: URL) throws -> (Int32, String, String)? {
-    guard let exe = BenchLiteralsTests.bench, FileManager.default.isExecutableFile(atPath: exe) else {
-      Issue.record("no built `ruletag-bench` beside `ruletag` (set RULETAG_BIN)")
-      return nil
-    }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = ["pairs"] + args
-    p.currentDirectoryURL = dir
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let note = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return (p.terminationStatus, text, note)
+    try Bench.run(["pairs"] + args, in: dir).map { ($0.status, $0.out, $0.err) }
   }
 
   func tempDir() throws -> URL {
