@@ -736,8 +736,7 @@ func runPairs(_ args: [String]) -> Int32 {
   out.write(row("B", pos[1], b))
   let faster = ratios.filter { $0 > 1 }.count
   out.write(
-    "\nB / A, wall, pair by pair: median \(String(format: "%.3f", median(ratios)))x, "
-      + "\(String(format: "%.3f", ratios.min()!))x-\(String(format: "%.3f", ratios.max()!))x; "
+    "\nB / A, wall, pair by pair: median \(f(median(ratios)))x, \(f(ratios.min()!))x-\(f(ratios.max()!))x; "
       + "A was faster in \(faster) of \(runs) pairs.\n")
   out.flush()
   return 0
