@@ -7,8 +7,8 @@ import Testing
 
 @Suite struct BenchPairsTests {
   /// Runs `ruletag-bench pairs ARGS` in `dir`.
-  func pairs(_ args: [String], in dir: URL) throws -> (Int32, String, String)? {
-    try Bench.run(["pairs"] + args, in: dir).map { ($0.status, $0.out, $0.err) }
+  func pairs(_ args: [String], in dir: URL) throws -> (status: Int32, out: String, err: String)? {
+    try Bench.run(["pairs"] + args, in: dir)
   }
 
   func tempDir() throws -> URL {
