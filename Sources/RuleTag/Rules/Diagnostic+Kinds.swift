@@ -6,6 +6,7 @@
 //   RT007 bad-arguments     RT008 include-not-found    RT009 bad-keyword
 //   RT010 duplicate-topic   RT011 bad-topic-header     RT012 misplaced-not
 //   RT013 include-cycle     RT014 bad-option-value     RT015 no-rules
+//   RT016 no-topics
 // Warnings (it compiles, but probably not as meant):
 //   RT101 duplicate-keyword RT102 slow-regex           RT103 unknown-topic
 //   RT104 empty-topic       RT105 unreachable-threshold
@@ -120,6 +121,12 @@ extension Diagnostic {
     error(
       "RT015", "no-rules", "no rule files at `\(path)`", at: SourceSpan(file: path, line: 1, column: 1, length: 0),
       line: "", hint: "pass a *.rules file or a folder holding some with --rules")
+  }
+
+  public static func noTopics(_ file: String) -> Diagnostic {
+    error(
+      "RT016", "no-topics", "the rules define no topic", at: SourceSpan(file: file, line: 1, column: 1, length: 0),
+      line: "", hint: "start a topic with `topic <id> \"<display name>\" threshold <number>`")
   }
 
   public static func duplicateKeyword(_ keyword: String, topic: String, at span: SourceSpan, line: String, first: Note)

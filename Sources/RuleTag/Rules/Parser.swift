@@ -25,6 +25,9 @@ public struct RuleParser {
       return p.set
     }
     for f in files { p.parseFile(f, includedFrom: nil) }
+    // A set that defines nothing would tag nothing and exit 0. (When other
+    // errors are reported, those say why no topic was read.)
+    if p.set.topics.isEmpty && p.set.errors.isEmpty { p.set.diagnostics.append(.noTopics(files[0])) }
     p.finish()
     return p.set
   }
@@ -76,11 +79,12 @@ public struct RuleParser {
     // topic line's own diagnostic says what is wrong.
     var skipping = false
     var lineNo = 0
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in RuleParser.lines(of: text) {
       lineNo += 1
-      var line = String(raw)
-      if line.hasSuffix("\r") { line.removeLast() }
-      if lineNo == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+      if let (path, column, length) = RuleParser.includePath(line) {
+        include(path, file: file, at: span(file, lineNo, column, length), line: line)
+        continue
+      }
       let toks: [LexToken]
       switch Lexer.tokens(line) {
       case .failure(let e):
@@ -114,20 +118,8 @@ public struct RuleParser {
         continue
       }
       if first.kind == .word && first.text == "include" {
-        guard toks.count == 2, toks[1].kind == .word || toks[1].kind == .string else {
-          set.diagnostics.append(
-            .syntax(
-              "`include` takes one path", at: firstSpan, line: line, hint: "write `include common.rules`"))
-          continue
-        }
-        let dir = (file as NSString).deletingLastPathComponent
-        let target = toks[1].text.hasPrefix("/") ? toks[1].text : (dir.isEmpty ? toks[1].text : dir + "/" + toks[1].text)
-        let files = RuleParser.ruleFiles(at: target)
-        let where_ = (span(file, lineNo, toks[1].column, toks[1].length), line)
-        if files.isEmpty {
-          set.diagnostics.append(.includeNotFound(toks[1].text, at: where_.0, line: line))
-        }
-        for f in files { parseFile(f, includedFrom: where_) }
+        set.diagnostics.append(
+          .syntax("`include` takes one path", at: firstSpan, line: line, hint: "write `include common.rules`"))
         continue
       }
       if first.kind == .word, let c = first.text.unicodeScalars.first, c == "+" || c == "-" {
@@ -147,6 +139,75 @@ public struct RuleParser {
           "expected a rule, `topic` or `include`", at: firstSpan, line: line,
           hint: "a rule starts with a signed weight: `+3 外卖小哥, 快递员`"))
     }
+  }
+
+  /// The lines of a rule file: split at LF, with a CR before it (CRLF
+  /// files) and a byte-order mark at the start of the file removed, so a
+  /// file reads the same whichever editor saved it. Splitting works on the
+  /// scalars: `String.split` on a `Character` would see `\r\n` as one
+  /// character and never split a CRLF file.
+  static func lines(of text: String) -> [String] {
+    var out: [String] = []
+    var scalars = Substring(text).unicodeScalars
+    if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+    var start = scalars.startIndex
+    var i = start
+    while i < scalars.endIndex {
+      if scalars[i] == "\n" {
+        var end = i
+        if end > start, scalars[scalars.index(before: end)] == "\r" { end = scalars.index(before: end) }
+        out.append(String(scalars[start..<end]))
+        start = scalars.index(after: i)
+      }
+      i = scalars.index(after: i)
+    }
+    var end = scalars.endIndex
+    if end > start, scalars[scalars.index(before: end)] == "\r" { end = scalars.index(before: end) }
+    out.append(String(scalars[start..<end]))
+    return out
+  }
+
+  /// For an `include` line, the path with its 1-based column and length in
+  /// scalars. The path is the rest of the line (up to a ` #` comment), or a
+  /// quoted string; it is not lexed as rule tokens, so `include sub/x.rules`
+  /// reads `sub/x.rules` rather than a word and a regex.
+  static func includePath(_ line: String) -> (String, Int, Int)? {
+    let s = Array(line.unicodeScalars)
+    func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+    var i = 0
+    while i < s.count, isSpace(s[i]) { i += 1 }
+    let keyword = Array("include".unicodeScalars)
+    guard s.count > i + keyword.count, Array(s[i..<(i + keyword.count)]) == keyword, isSpace(s[i + keyword.count])
+    else { return nil }
+    i += keyword.count
+    while i < s.count, isSpace(s[i]) { i += 1 }
+    let start = i
+    if i < s.count, s[i] == "\"" || s[i] == "“" {
+      let close: Unicode.Scalar = s[i] == "\"" ? "\"" : "”"
+      guard let j = s[(i + 1)...].firstIndex(of: close) else { return nil }
+      let rest = s[(j + 1)...]
+      guard rest.allSatisfy(isSpace) || rest.drop(while: isSpace).first == "#" else { return nil }
+      return (String(String.UnicodeScalarView(s[(i + 1)..<j])), start + 1, j + 1 - start)
+    }
+    var end = i
+    while i < s.count {
+      if s[i] == "#" && isSpace(s[i - 1]) { break }
+      if !isSpace(s[i]) { end = i + 1 }
+      i += 1
+    }
+    guard end > start, !s[start..<end].contains(where: isSpace) else { return nil }
+    return (String(String.UnicodeScalarView(s[start..<end])), start + 1, end - start)
+  }
+
+  /// Reads the rule file or folder an `include` names, relative to `file`.
+  mutating func include(_ path: String, file: String, at where_: SourceSpan, line: String) {
+    let dir = (file as NSString).deletingLastPathComponent
+    let target = path.hasPrefix("/") ? path : (dir.isEmpty ? path : dir + "/" + path)
+    let files = RuleParser.ruleFiles(at: target)
+    if files.isEmpty {
+      set.diagnostics.append(.includeNotFound(path, at: where_, line: line))
+    }
+    for f in files { parseFile(f, includedFrom: (where_, line)) }
   }
 
   mutating func parseTopic(_ toks: [LexToken], file: String, line: Int, text: String) -> TopicDecl? {

@@ -58,6 +58,11 @@ struct RuleLineParser {
             hint: "write keywords after the weight: `+3 外卖小哥, 快递员`"))
       }
       let expr = try parseList(topLevel: true)
+      let misplaced = Self.misplacedNots(expr)
+      if !misplaced.isEmpty {
+        for s in misplaced { diagnostics.append(.misplacedNot(at: s, line: text)) }
+        throw Failed()
+      }
       var rule = RuleDecl(
         weight: weight, expr: expr, ignored: topic?.ignored ?? [.list, .slogan],
         span: SourceSpan(file: file, line: line, column: w.column, length: w.length), lineText: text)
@@ -168,12 +173,6 @@ struct RuleLineParser {
     }
     let callSpan = SourceSpan(
       file: file, line: line, column: name.column, length: (tokens[pos - 1].column + 1) - name.column)
-    // `not` stands only directly inside all/sentence.
-    if f != .all && f != .sentence {
-      for a in args {
-        if case .not(_, let s) = a { throw fail(.misplacedNot(at: s, line: text)) }
-      }
-    }
     switch f {
     case .any:
       return args.count == 1 ? args[0] : .any(args)
@@ -203,6 +202,27 @@ struct RuleLineParser {
             "`near` takes a distance and two terms", at: callSpan, line: text, hint: "write `near(10, 驿站, 骑手)`"))
       }
       return .near(distance ?? 0, args[0], args[1])
+    }
+  }
+
+  /// The `not(…)` terms that do not stand directly as an argument of `all`
+  /// or `sentence`. Anywhere else (the whole rule, an alternative, `near`,
+  /// `title`, another `not`) a `not` would hit where its term is present and
+  /// mean the opposite of what it says, so each is an error.
+  static func misplacedNots(_ e: RuleExpr, asArgument: Bool = false) -> [SourceSpan] {
+    switch e {
+    case .not(let inner, let s):
+      return (asArgument ? [] : [s]) + misplacedNots(inner)
+    case .all(let xs), .sentence(let xs):
+      return xs.flatMap { misplacedNots($0, asArgument: true) }
+    case .any(let xs):
+      return xs.flatMap { misplacedNots($0) }
+    case .near(_, let a, let b):
+      return misplacedNots(a) + misplacedNots(b)
+    case .title(let x):
+      return misplacedNots(x)
+    case .keyword, .regex:
+      return []
     }
   }
 
