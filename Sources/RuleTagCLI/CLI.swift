@@ -34,6 +34,7 @@ public final class CommandIO: @unchecked Sendable {
   }
 
   public func write(bytes: [UInt8]) {
+    if failure != nil { return }
     if capture {
       out += bytes
     } else {
@@ -51,8 +52,22 @@ public final class CommandIO: @unchecked Sendable {
     }
   }
 
+  /// Why standard output stopped taking records, once it has.
+  public enum OutputFailure: Equatable {
+    /// The reader went away (EPIPE): the run ends quietly.
+    case closed
+    /// Any other write error (a full disk, say), with its reason.
+    case failed(String)
+  }
+
+  /// Set when a write to standard output failed; commands stop reading and
+  /// exit 3 instead of reporting records that were lost.
+  public private(set) var failure: OutputFailure? = nil
+
+  /// Writes out what is buffered. Writes happen only here, and the buffer
+  /// only ever holds whole records, so output ends at a record boundary.
   public func flush() {
-    guard !capture, !out.isEmpty else { return }
+    guard !capture, !out.isEmpty, failure == nil else { return }
     out.withUnsafeBufferPointer { p in
       var off = 0
       while off < p.count {
@@ -61,12 +76,16 @@ public final class CommandIO: @unchecked Sendable {
           off += n
         } else if n < 0 && errno == EINTR {
           continue
+        } else if n < 0 && errno == EPIPE {
+          failure = .closed
+          return
         } else {
           // Records that cannot be written are lost: say so and stop,
           // rather than finish with a summary that counts them.
           let why = n < 0 ? String(cString: strerror(errno)) : "nothing written"
           FileHandle.standardError.write(Data("error: cannot write to standard output: \(why)\n".utf8))
-          exit(ExitCode.outputFailed)
+          failure = .failed(why)
+          return
         }
       }
     }
@@ -85,7 +104,8 @@ public enum ExitCode {
   public static let inputErrors: Int32 = 1
   /// The rules or the command line are invalid; nothing was tagged.
   public static let usage: Int32 = 2
-  /// Standard output could not be written (disk full, closed pipe).
+  /// Standard output could not be written (disk full), or was closed by
+  /// its reader (`| head`: quietly).
   public static let outputFailed: Int32 = 3
 }
 
@@ -100,10 +120,11 @@ public enum RuleTagCLI {
 
   /// Runs the command line `args` (without the program name).
   public static func main(_ args: [String]) -> Int32 {
+    Interruption.install()
     let io = CommandIO.standard()
     let code = run(args, io: io)
     io.flush()
-    return code
+    return io.failure == nil ? code : ExitCode.outputFailed
   }
 
   /// Runs a command, writing to `io`.

@@ -120,6 +120,7 @@ enum TagCommand {
     if opts.format == .csv { io.write(csvHeader(rules, opts)) }
     batch.run(
       reader,
+      until: { io.failure != nil || Interruption.caught != nil },
       job: { scanner, record in
         TagCommand.process(record, scanner: &scanner, options: opts)
       },
@@ -136,9 +137,14 @@ enum TagCommand {
         }
       })
     if opts.format == .table { io.write(renderTable(rows, explain: opts.explain)) }
+    io.flush()
+    // Records that were not written are not reported as tagged.
+    if io.failure != nil { return ExitCode.outputFailed }
+    let interrupted = Interruption.caught.map { "; interrupted by \(Interruption.name($0)), input not read to the end" } ?? ""
     io.error(
-      "summary: \(read) article\(read == 1 ? "" : "s") read = \(read - errors) tagged + \(errors) error\(errors == 1 ? "" : "s"); \(withTags) with at least one topic\n"
+      "summary: \(read) article\(read == 1 ? "" : "s") read = \(read - errors) tagged + \(errors) error\(errors == 1 ? "" : "s"); \(withTags) with at least one topic\(interrupted)\n"
     )
+    if let sig = Interruption.caught { return 128 + sig }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.ok
   }
 

@@ -42,8 +42,12 @@ public struct BatchScanner: @unchecked Sendable {
   /// batch N-1 to `sink`. Reading and writing (one thread's work) then
   /// overlap scanning instead of leaving the workers idle. At most two
   /// batches are held at once, so memory stays bounded.
+  /// `until` is asked before each record is read: once it says true, no
+  /// more input is read, and the records already read are scanned and
+  /// handed to `sink` as usual (an interrupted run loses nothing it read).
   public func run<T>(
-    _ reader: InputReader, job: @escaping @Sendable (inout ArticleScanner, InputRecord) -> T, sink: ([T]) -> Void
+    _ reader: InputReader, until stop: () -> Bool = { false },
+    job: @escaping @Sendable (inout ArticleScanner, InputRecord) -> T, sink: ([T]) -> Void
   ) {
     var batch: [InputRecord] = []
     var bytes = 0
@@ -78,7 +82,7 @@ public struct BatchScanner: @unchecked Sendable {
       batch.removeAll(keepingCapacity: true)
       bytes = 0
     }
-    while let r = reader.next() {
+    while !stop(), let r = reader.next() {
       bytes += r.bytes.count
       batch.append(r)
       if bytes >= batchBytes || batch.count >= batchRecords { flush() }
