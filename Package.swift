@@ -15,7 +15,8 @@ let package = Package(
     .target(name: "RuleTagCLI", dependencies: ["RuleTag"]),
     // The binaries are glue.
     .executableTarget(name: "ruletag", dependencies: ["RuleTagCLI"]),
-    .executableTarget(name: "ruletag-bench", dependencies: ["RuleTag", "RuleTagCLI"]),
+    .executableTarget(
+      name: "ruletag-bench", dependencies: ["RuleTag", "RuleTagCLI"], exclude: ["results.csv"]),
     // Tests
     .testTarget(name: "RuleTagTests", dependencies: ["RuleTag"], exclude: ["Data", "Golden"]),
     .testTarget(
