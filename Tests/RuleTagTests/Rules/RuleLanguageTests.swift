@@ -36,6 +36,15 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
     Case(id: "keyword-normalised", rules: "+2 外賣小哥", text: "外卖\n小哥", score: 2),
     Case(id: "keyword-fullwidth", rules: "+2 ＡＰＰ", text: "下载app", score: 2),
     Case(id: "fractional-weight", rules: "+1.5 骑手 cap 2", text: "骑手,骑手", score: 3),
+    // Whitespace: between Han characters it is typesetting and matching sees
+    // through it (keywords, guards); a paragraph break is not seen through;
+    // between Latin words a space is a token boundary.
+    Case(id: "space-between-han-seen-through", rules: "+2 卖骑", text: "外卖 骑手", score: 2),
+    Case(id: "ideographic-space-seen-through", rules: "+2 外卖骑手", text: "外卖\u{3000}骑手", score: 2),
+    Case(id: "guard-sees-through-space", rules: "+2 骑手 not-after 外卖", text: "外卖  骑手", score: 0),
+    Case(id: "paragraph-break-not-seen-through", rules: "+2 卖骑", text: "外卖\n\n骑手", score: 0),
+    Case(id: "space-between-latin-kept", rules: "+2 appstore", text: "app store", score: 0),
+    Case(id: "space-between-latin-matches-spaced-keyword", rules: "+2 \"app store\"", text: "App  Store", score: 2),
     // cap
     Case(id: "cap-limits", rules: "+2 骑手 cap 3", text: "骑手骑手骑手骑手骑手", score: 6),
     Case(id: "cap-not-reached", rules: "+2 骑手 cap 3", text: "骑手和骑手", score: 4),
