@@ -1,4 +1,4 @@
-// The topic ids of ../shared/TOPICS.md, in its order. An id is stable:
+// The topic ids of the labelling guide (Rules/README.md), in its order. An id is stable:
 // rules, labels and reports all use these.
 
 /// The known topic ids.
@@ -9,7 +9,7 @@ public enum Topics {
     "employment-services", "labor-relations", "hardship-relief",
   ]
 
-  /// Position of `id` in TOPICS.md order (unknown ids sort last, by name).
+  /// Position of `id` in the labelling guide's order (unknown ids sort last, by name).
   public static func order(_ id: String) -> Int { ids.firstIndex(of: id) ?? ids.count }
 }
 

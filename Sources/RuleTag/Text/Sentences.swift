@@ -1,6 +1,6 @@
 // Sentences, clauses and the contexts a hit can stand in.
 //
-// The labelling rule (TOPICS.md) says words count only where a sentence of
+// The labelling rule (Rules/README.md) says words count only where a sentence of
 // the article reports something: not in a list of nouns, not in a slogan,
 // and (for topics that ask for it) not in a plan or exhortation. These
 // services find, on normalised bytes, the sentence, the clause and the list

@@ -35,7 +35,7 @@ import Testing
 
   @Test func crlfRuleFilesReadLikeLF() throws {
     let lf = RuleParser.load(path: Self.shippedRules.path)
-    #expect(lf.topics.count >= 10, "the shipped rules define the topics of TOPICS.md")
+    #expect(lf.topics.count >= 10, "the shipped rules define the topics of Rules/README.md")
     for (name, convert) in [
       ("CRLF", { (s: String) in s.replacingOccurrences(of: "\n", with: "\r\n") }),
       ("BOM + CRLF", { (s: String) in "\u{FEFF}" + s.replacingOccurrences(of: "\n", with: "\r\n") }),
