@@ -54,6 +54,32 @@ enum CLIGolden {
     expectGolden("\(code)\n", at: dir.appendingPathComponent("exit"))
   }
 
+  /// Relative paths, a rule file's relative `include` and the files of an
+  /// input folder are opened from the command's directory, and named as
+  /// given.
+  @Test func relativePathsStartAtTheCommandsDirectory() throws {
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fm = FileManager.default
+    try fm.createDirectory(at: dir.appendingPathComponent("rules"), withIntermediateDirectories: true)
+    try fm.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+    try "include common.rules\n".write(to: dir.appendingPathComponent("rules/main.rules"), atomically: true, encoding: .utf8)
+    try "topic new-employment \"n\" threshold 1\n  +1 骑手, 骑手\n".write(
+      to: dir.appendingPathComponent("rules/common.rules"), atomically: true, encoding: .utf8)
+    try "{\"id\":\"a\",\"text\":\"骑手\"}\n{\"id\":\"b\",\"text\":\n".write(
+      to: dir.appendingPathComponent("in/a.jsonl"), atomically: true, encoding: .utf8)
+    let check = CLIGolden.run(["check", "--rules", "rules/main.rules", "--format", "short"], in: dir)
+    #expect(check.out.hasPrefix("rules/common.rules:2:"), "\(check.out)")
+    #expect(check.err.hasPrefix("checked 2 files"), "\(check.err)")
+    let tag = CLIGolden.run(["tag", "--rules", "rules", "--format", "jsonl", "in"], in: dir)
+    #expect(tag.code == 1)
+    #expect(tag.out.contains(#""id":"a""#) && tag.out.contains(#""source":"in/a.jsonl:1""#), "\(tag.out)")
+    #expect(tag.err.contains("at in/a.jsonl:2"), "\(tag.err)")
+    let eval = CLIGolden.run(["eval", "--rules", "rules", "--corpus", "in/a.jsonl", "--summary"], in: dir)
+    #expect(eval.out.hasPrefix("corpus: in/a.jsonl"), "\(eval.out)")
+    #expect(FileManager.default.currentDirectoryPath != dir.path)
+  }
+
   /// Every record of a tag run is a result or an error, and the summary
   /// line on stderr reconciles the counts.
   @Test func summaryReconciles() throws {
