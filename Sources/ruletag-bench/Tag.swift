@@ -68,7 +68,7 @@ func catRead(_ path: String) -> (Double, Int) {
   return (dt, total)
 }
 
-enum TagBench {
+struct TagBench {
   static let spec = benchSpec(
     "tag", "Time `ruletag tag` against `cat`, stage by stage, and the matcher on keyword lists.",
     positional: "CORPUS",
@@ -83,38 +83,68 @@ enum TagBench {
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
-    let pos = f.positional
-    guard pos.count == 1 else {
+    guard f.positional.count == 1 else {
       fail("usage: ruletag-bench tag CORPUS [--rules Rules] [--runs N] [--keywords a.txt,b.txt,…]")
     }
-    let corpus = pos[0]
-    let rules = f.value("rules") ?? "Rules"
     // At least one run: every table below takes medians.
-    let runs = max(1, Int(f.value("runs") ?? "3") ?? 3)
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    let bytes = fileSize(corpus)
-    let mb = Double(bytes) / 1e6
-    let tmp = NSTemporaryDirectory() + "ruletag-bench-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: tmp) }
-    var failures: [String] = []
-  
-    // Lines of the corpus, for the article-count check.
-    var lines = 0
-    do {
-      let reader = InputReader(paths: [corpus])
-      while reader.next() != nil { lines += 1 }
+    let bench = TagBench(
+      corpus: f.positional[0], rules: f.value("rules") ?? "Rules", runs: max(1, Int(f.value("runs") ?? "3") ?? 3))
+    try? FileManager.default.createDirectory(atPath: bench.tmp, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: bench.tmp) }
+    let mb = Double(bench.bytes) / 1e6
+
+    // --keywords-only: just the keyword scaling table (step 5).
+    if f.has("keywords-only") {
+      return keywordScaling(f.value("keywords"), corpus: bench.corpus, lines: bench.lines, runs: bench.runs, mb: mb)
     }
-  
-    // --keywords-only: just the keyword scaling table (step 4).
-    if f.has("keywords-only") { return keywordScaling(f.value("keywords"), corpus: corpus, lines: lines, runs: runs, mb: mb) }
+    var failures: [String] = []
     // 1. cat bound.
-    var catT: [Double] = []
-    for _ in 0..<runs { catT.append(catRead(corpus).0) }
-    // 2. tag, one thread and all cores, output to /dev/null. The thread
-    // counts take turns within each round, so that round k of each is run
-    // at nearly the same moment, and their ratio, round by round, is
-    // less exposed to the machine's drift than a ratio of medians.
+    let cat = median((0..<bench.runs).map { _ in catRead(bench.corpus).0 })
+    // 2. tag, one thread and all cores; 3. their outputs agree.
+    let tagT = bench.timeTag(failures: &failures)
+    if let e = bench.threadsDisagree() { failures.append(e) }
+    bench.printSpeeds(cat: cat, tagT)
+    // 4. Stage by stage, one thread, in this process: where the time goes.
+    bench.printStages(cat: cat, tag: median(tagT[1]!))
+    // 5. Keyword scaling.
+    if keywordScaling(f.value("keywords"), corpus: bench.corpus, lines: bench.lines, runs: bench.runs, mb: mb) != 0 {
+      failures.append("keyword scaling")
+    }
+    if !failures.isEmpty {
+      for f in failures { note("FAILED: " + f) }
+      return 1
+    }
+    return 0
+  }
+
+  let corpus: String
+  let rules: String
+  let runs: Int
+  let cores = ProcessInfo.processInfo.activeProcessorCount
+  let bytes: Int
+  /// Lines of the corpus, for the article-count check.
+  let lines: Int
+  /// A scratch folder for outputs.
+  let tmp = NSTemporaryDirectory() + "ruletag-bench-\(getpid())"
+
+  init(corpus: String, rules: String, runs: Int) {
+    self.corpus = corpus
+    self.rules = rules
+    self.runs = runs
+    bytes = fileSize(corpus)
+    var lines = 0
+    let reader = InputReader(paths: [corpus])
+    while reader.next() != nil { lines += 1 }
+    self.lines = lines
+  }
+
+  func mbs(_ s: Double) -> String { String(format: "%.1f", Double(bytes) / 1e6 / s) }
+
+  /// Seconds of `tag` per thread count, output to /dev/null. The thread
+  /// counts take turns within each round, so that round k of each is run
+  /// at nearly the same moment, and their ratio, round by round, is less
+  /// exposed to the machine's drift than a ratio of medians.
+  func timeTag(failures: inout [String]) -> [Int: [Double]] {
     var tagT: [Int: [Double]] = [:]
     for _ in 0..<runs {
       for t in Array(Set([1, 2, cores])).sorted() {
@@ -127,35 +157,39 @@ enum TagBench {
         tagT[t, default: []].append(dt)
       }
     }
-    // 3. --threads N output equals --threads 1 (first 5,000 lines).
-    do {
-      let sample = tmp + "/sample.jsonl"
-      let reader = InputReader(paths: [corpus])
-      var body = [UInt8]()
-      var k = 0
-      while k < 5000, let r = reader.next() {
-        body += r.bytes
-        body.append(0x0A)
-        k += 1
-      }
-      _ = FileManager.default.createFile(atPath: sample, contents: Data(body))
-      var outs: [Data] = []
-      for t in [1, max(2, cores)] {
-        let o = tmp + "/out\(t).jsonl"
-        _ = runCLI(
-          ["tag", sample, "--rules", rules, "--format", "jsonl", "--threads", String(t)], stdout: o,
-          stderrPath: tmp + "/err")
-        outs.append(FileManager.default.contents(atPath: o) ?? Data())
-      }
-      if outs[0] != outs[1] || outs[0].isEmpty {
-        failures.append("--threads \(max(2, cores)) output differs from --threads 1")
-      }
+    return tagT
+  }
+
+  /// Whether `--threads N` output differs from `--threads 1` on the first
+  /// 5,000 lines: the failure, or nil.
+  func threadsDisagree() -> String? {
+    let sample = tmp + "/sample.jsonl"
+    let reader = InputReader(paths: [corpus])
+    var body = [UInt8]()
+    var k = 0
+    while k < 5000, let r = reader.next() {
+      body += r.bytes
+      body.append(0x0A)
+      k += 1
     }
-    let cat = median(catT)
+    _ = FileManager.default.createFile(atPath: sample, contents: Data(body))
+    var outs: [Data] = []
+    for t in [1, max(2, cores)] {
+      let o = tmp + "/out\(t).jsonl"
+      _ = runCLI(
+        ["tag", sample, "--rules", rules, "--format", "jsonl", "--threads", String(t)], stdout: o,
+        stderrPath: tmp + "/err")
+      outs.append(FileManager.default.contents(atPath: o) ?? Data())
+    }
+    if outs[0] != outs[1] || outs[0].isEmpty { return "--threads \(max(2, cores)) output differs from --threads 1" }
+    return nil
+  }
+
+  /// The table of `cat` and `tag` speeds, and the 2-thread speed-up.
+  func printSpeeds(cat: Double, _ tagT: [Int: [Double]]) {
     let t1 = median(tagT[1]!)
     let t2 = median(tagT[2]!)
     var rows: [(String, String, String, String)] = []
-    func mbs(_ s: Double) -> String { String(format: "%.1f", mb / s) }
     rows.append(("in-process read(2), 1 MB buffer (`cat`)", String(format: "%.3f", cat), mbs(cat), "1"))
     rows.append(("tag --format jsonl, 1 thread", String(format: "%.3f", t1), mbs(t1), String(format: "%.4f", cat / t1)))
     rows.append(("tag --format jsonl, 2 threads", String(format: "%.3f", t2), mbs(t2), String(format: "%.4f", cat / t2)))
@@ -177,8 +211,11 @@ enum TagBench {
       String(
         format: "\n2 threads / 1 thread: %.2fx (ratio of the medians); %.2fx as the median of %d rounds in turns (%.2fx-%.2fx)\n",
         t1 / t2, median(pairs), pairs.count, pairs.first!, pairs.last!))
-  
-    // 4. Stage by stage, one thread, in this process: where the time goes.
+  }
+
+  /// The rules' automaton, and the time each stage of `tag` adds on one
+  /// thread (`tag`: the seconds of the whole of it).
+  func printStages(cat: Double, tag t1: Double) {
     if case .success(let compiled) = CompiledRules.load(path: rules) {
       let ac = compiled.automaton
       print(
@@ -206,14 +243,6 @@ enum TagBench {
     }
     print("| + JSONL output (= tag, 1 thread) | \(String(format: "%.3f", t1)) | \(mbs(t1)) | \(String(format: "%.3f", t1 - prevStage)) |\n")
     print(String(format: "Automaton hits (literal occurrences): %d, one per %.1f bytes of input.\n", hits, Double(bytes) / Double(max(hits, 1))))
-  
-    // 5. Keyword scaling.
-    if keywordScaling(f.value("keywords"), corpus: corpus, lines: lines, runs: runs, mb: mb) != 0 { failures.append("keyword scaling") }
-    if !failures.isEmpty {
-      for f in failures { note("FAILED: " + f) }
-      return 1
-    }
-    return 0
   }
 }
 
