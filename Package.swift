@@ -17,9 +17,11 @@ let package = Package(
     .executableTarget(name: "ruletag", dependencies: ["RuleTagCLI"]),
     .executableTarget(
       name: "ruletag-bench", dependencies: ["RuleTag", "RuleTagCLI"], exclude: ["results.csv"]),
-    // Tests
-    .testTarget(name: "RuleTagTests", dependencies: ["RuleTag"], exclude: ["Data", "Golden"]),
+    // Tests, and what both test targets share (line diffs, golden files,
+    // the package root and the devset, the built binaries).
+    .target(name: "RuleTagTestSupport", path: "Tests/RuleTagTestSupport"),
+    .testTarget(name: "RuleTagTests", dependencies: ["RuleTag", "RuleTagTestSupport"], exclude: ["Data", "Golden"]),
     .testTarget(
-      name: "RuleTagCLITests", dependencies: ["RuleTagCLI", "RuleTag"], exclude: ["Golden"]),
+      name: "RuleTagCLITests", dependencies: ["RuleTagCLI", "RuleTag", "RuleTagTestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -11,19 +11,27 @@ import RuleTag
   import Glibc
 #endif
 
-/// Where a command writes. `standard` writes to the process's stdout and
-/// stderr; `capture` keeps everything for tests.
+/// Where a command writes, and where its relative paths start. `standard`
+/// writes to the process's stdout and stderr; `capture` keeps everything
+/// for tests.
 public final class CommandIO: @unchecked Sendable {
   public private(set) var out: [UInt8] = []
   public private(set) var err: [UInt8] = []
   let capture: Bool
   /// Whether stdout is a terminal (chooses the default output format).
   public var isTerminal: Bool
+  /// The folder relative paths on the command line are opened from (nil:
+  /// the process's working directory); messages name them as given.
+  public let directory: String?
 
-  public init(capture: Bool, isTerminal: Bool = false) {
+  public init(capture: Bool, isTerminal: Bool = false, directory: String? = nil) {
     self.capture = capture
     self.isTerminal = isTerminal
+    self.directory = directory
   }
+
+  /// Where `path`, as given on the command line, is opened.
+  public func path(_ path: String) -> String { FilePaths.resolve(path, in: directory) }
 
   public static func standard() -> CommandIO {
     CommandIO(capture: false, isTerminal: isatty(1) == 1)

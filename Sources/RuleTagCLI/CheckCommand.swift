@@ -22,7 +22,7 @@ enum CheckCommand {
       io.error("error: unknown format `\(format)`; choose from: long, short, json\n")
       return ExitCode.usage
     }
-    let set = RuleParser.load(path: path)
+    let set = RuleParser.load(path: path, directory: io.directory)
     var diagnostics = set.diagnostics
     var topics = 0
     var rules = 0

@@ -22,7 +22,7 @@ enum DiffCommand {
     }
     var sides: [[TaggedRecord]] = []
     for path in f.positional {
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let data = FileManager.default.contents(atPath: io.path(path)) else {
         io.error("error: cannot read \(path)\n")
         return ExitCode.usage
       }

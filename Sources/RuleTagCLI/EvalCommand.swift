@@ -44,11 +44,11 @@ enum EvalCommand {
     }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     let corpus = f.value("corpus") ?? "Corpus"
-    guard FileManager.default.fileExists(atPath: corpus) else {
+    guard FileManager.default.fileExists(atPath: io.path(corpus)) else {
       io.error("error: no corpus at `\(corpus)`\n")
       return ExitCode.usage
     }
-    let report = Evaluator.evaluate(rules: rules, corpus: corpus, threads: threads)
+    let report = Evaluator.evaluate(rules: rules, corpus: corpus, threads: threads, directory: io.directory)
     io.write(format == "json" ? report.json() : report.rendered(showMistakes: !f.has("summary")))
     var failed: [String] = []
     for (name, x) in gates {

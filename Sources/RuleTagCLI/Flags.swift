@@ -1,26 +1,48 @@
 // Hand-written flag parsing: a table of flags per command, validated raw
-// values, and "did you mean" for unknown flags.
+// values, and "did you mean" for unknown flags. Public, so that
+// `ruletag-bench` parses its command lines the same way.
 
 import Foundation
 import RuleTag
 
 /// One flag a command accepts.
-struct FlagSpec {
-  var name: String
-  var value: String?  // nil: a switch
-  var help: String
+public struct FlagSpec: Sendable {
+  public var name: String
+  /// What the value is, for the help; nil: a switch.
+  public var value: String?
+  public var help: String
+
+  public init(name: String, value: String?, help: String) {
+    self.name = name
+    self.value = value
+    self.help = help
+  }
 }
 
 /// A command's flags, positional arguments and help text.
-struct CommandSpec {
-  var name: String
-  var summary: String
-  var positional: String
-  var flags: [FlagSpec]
-  var example: String
+public struct CommandSpec: Sendable {
+  public var name: String
+  public var summary: String
+  public var positional: String
+  public var flags: [FlagSpec]
+  public var example: String
+  /// The program the command belongs to, as messages name it.
+  public var program: String
 
-  var help: String {
-    var s = "\(summary)\n\nUSAGE: ruletag \(name) [options] \(positional)\n\nOPTIONS:\n"
+  public init(
+    name: String, summary: String, positional: String, flags: [FlagSpec], example: String,
+    program: String = "ruletag"
+  ) {
+    self.name = name
+    self.summary = summary
+    self.positional = positional
+    self.flags = flags
+    self.example = example
+    self.program = program
+  }
+
+  public var help: String {
+    var s = "\(summary)\n\nUSAGE: \(program) \(name) [options] \(positional)\n\nOPTIONS:\n"
     let rows = flags.map { f in ("--" + f.name + (f.value.map { " <\($0)>" } ?? ""), f.help) }
       + [("-h, --help", "show this help")]
     let w = rows.map { $0.0.count }.max() ?? 0
@@ -31,22 +53,22 @@ struct CommandSpec {
 }
 
 /// Parsed command line of one command.
-struct ParsedFlags {
-  var values: [String: String] = [:]
-  var switches: Set<String> = []
-  var positional: [String] = []
-  var wantsHelp = false
+public struct ParsedFlags: Sendable {
+  public var values: [String: String] = [:]
+  public var switches: Set<String> = []
+  public var positional: [String] = []
+  public var wantsHelp = false
 
-  func value(_ name: String) -> String? { values[name] }
-  func has(_ name: String) -> Bool { switches.contains(name) }
+  public func value(_ name: String) -> String? { values[name] }
+  public func has(_ name: String) -> Bool { switches.contains(name) }
 }
 
-struct FlagError: Error {
-  var message: String
+public struct FlagError: Error {
+  public var message: String
 }
 
 extension CommandSpec {
-  func parse(_ args: [String]) -> Result<ParsedFlags, FlagError> {
+  public func parse(_ args: [String]) -> Result<ParsedFlags, FlagError> {
     var p = ParsedFlags()
     var i = 0
     var onlyPositional = false
@@ -75,7 +97,7 @@ extension CommandSpec {
         let near = EditDistance.nearest(name, in: flags.map(\.name))
         return .failure(
           FlagError(
-            message: "unknown option `\(a)` for `ruletag \(self.name)`"
+            message: "unknown option `\(a)` for `\(program) \(self.name)`"
               + (near.map { "; did you mean `--\($0)`?" } ?? "")))
       }
       if let v = f.value {
@@ -97,10 +119,10 @@ extension CommandSpec {
 }
 
 /// Parses flags or reports the error; nil means "return `code`".
-func parseOrReport(_ spec: CommandSpec, _ args: [String], io: CommandIO) -> (ParsedFlags?, Int32) {
+public func parseOrReport(_ spec: CommandSpec, _ args: [String], io: CommandIO) -> (ParsedFlags?, Int32) {
   switch spec.parse(args) {
   case .failure(let e):
-    io.error("error: \(e.message)\nrun `ruletag \(spec.name) --help` for usage\n")
+    io.error("error: \(e.message)\nrun `\(spec.program) \(spec.name) --help` for usage\n")
     return (nil, ExitCode.usage)
   case .success(let p):
     if p.wantsHelp {
@@ -113,7 +135,7 @@ func parseOrReport(_ spec: CommandSpec, _ args: [String], io: CommandIO) -> (Par
 
 /// Loads and compiles rules, printing diagnostics; nil on errors.
 func loadRules(_ path: String, io: CommandIO, showWarnings: Bool = false) -> CompiledRules? {
-  switch CompiledRules.load(path: path) {
+  switch CompiledRules.load(path: path, directory: io.directory) {
   case .failure(let f):
     for d in f.diagnostics where d.isError || showWarnings { io.error(d.rendered() + "\n") }
     let n = f.diagnostics.filter(\.isError).count

@@ -110,7 +110,7 @@ enum TagCommand {
       options.minScore = d
     }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
-    let reader = InputReader(paths: f.positional)
+    let reader = InputReader(paths: f.positional, directory: io.directory)
     let batch = BatchScanner(rules: rules, threads: threads)
     let opts = options
     var read = 0

@@ -3,24 +3,19 @@
 // shape and that a failing command stops the run; no timing is asserted.
 
 import Foundation
+import RuleTagTestSupport
 import Testing
 
 @Suite struct BenchPairsTests {
   /// Runs `ruletag-bench pairs ARGS` in `dir`.
-  func pairs(_ args: [String], in dir: URL) throws -> (status: Int32, out: String, err: String)? {
-    try Bench.run(["pairs"] + args, in: dir)
-  }
-
-  func tempDir() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-pairs-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+  func pairs(_ args: [String], in dir: URL) -> (status: Int32, out: String, err: String)? {
+    Bench.run(["pairs"] + args, in: dir)
   }
 
   @Test func runsTheCommandsInTurnsAndReportsEachPair() throws {
-    let dir = try tempDir()
+    let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    guard let (status, text, note) = try pairs(["--runs", "3", "--warmup", "1", "printf A >> log", "printf B >> log"], in: dir)
+    guard let (status, text, note) = pairs(["--runs", "3", "--warmup", "1", "printf A >> log", "printf B >> log"], in: dir)
     else { return }
     #expect(status == 0, "\(note)")
     // One warm-up pair, then three timed pairs, always A before B.
@@ -34,9 +29,9 @@ import Testing
   }
 
   @Test func aFailingCommandStopsTheRunAndIsNamed() throws {
-    let dir = try tempDir()
+    let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    guard let (status, text, note) = try pairs(["--runs", "5", "--warmup", "0", "printf A >> log", "exit 3"], in: dir)
+    guard let (status, text, note) = pairs(["--runs", "5", "--warmup", "0", "printf A >> log", "exit 3"], in: dir)
     else { return }
     #expect(status == 1)
     #expect(text.isEmpty, "no report from a failed run: \(text)")
@@ -51,9 +46,9 @@ import Testing
     (["true"], "usage: ruletag-bench pairs"),
   ])
   func badArgumentsAreRefused(args: [String], message: String) throws {
-    let dir = try tempDir()
+    let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    guard let (status, text, note) = try pairs(args, in: dir) else { return }
+    guard let (status, text, note) = pairs(args, in: dir) else { return }
     #expect(status == 1)
     #expect(text.isEmpty)
     #expect(note.contains(message), "\(note)")

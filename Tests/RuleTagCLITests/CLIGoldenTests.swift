@@ -2,56 +2,41 @@
 //
 // Each folder under Golden/ is one case:
 //   args             one argument per line (`\n` inside an argument is a
-//                    line break); paths are relative to the case folder,
-//                    which is the working directory while the case runs
-//                    (`$CASE` also stands for its absolute path)
+//                    line break); relative paths are taken from the case
+//                    folder, which the command is given as its directory
+//                    (`CommandIO.directory`; the process's working
+//                    directory is left alone)
 //   rules.rules, …   inputs the arguments refer to
 //   expected.stdout  expected.stderr  exit
-// The outputs are compared with `$CASE` put back in place of the path.
-// RULETAG_UPDATE_GOLDEN=1 rewrites the expected files, and a new recording
-// fails the test so someone reviews it. Failures print a line diff.
+// Messages name paths as given, so the outputs do not depend on where the
+// package is. RULETAG_UPDATE_GOLDEN=1 rewrites the expected files, and a new
+// recording fails the test so someone reviews it. Failures print a line diff.
 
 import Foundation
 import RuleTag
+import RuleTagTestSupport
 import Testing
 
 @testable import RuleTagCLI
 
 enum CLIGolden {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-  static var update: Bool { ProcessInfo.processInfo.environment["RULETAG_UPDATE_GOLDEN"] == "1" }
+  static let folder = PackagePaths.tests("RuleTagCLITests").appendingPathComponent("Golden")
 
   static var cases: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0 + "/args").path) }.sorted()
   }
 
-  /// Runs `args` in-process with captured output.
-  static func run(_ args: [String]) -> (out: String, err: String, code: Int32) {
-    let io = CommandIO(capture: true)
+  /// Runs `args` in-process with captured output, relative paths taken
+  /// from `directory`.
+  static func run(_ args: [String], in directory: URL? = nil) -> (out: String, err: String, code: Int32) {
+    let io = CommandIO(capture: true, directory: directory?.path)
     let code = RuleTagCLI.run(args, io: io)
     return (io.outString, io.errString, code)
   }
 }
 
-func lineDiff(expected: String, actual: String) -> String {
-  let a = expected.components(separatedBy: "\n")
-  let b = actual.components(separatedBy: "\n")
-  var out: [String] = []
-  let n = max(a.count, b.count)
-  for i in 0..<n {
-    let x = i < a.count ? a[i] : nil
-    let y = i < b.count ? b[i] : nil
-    if x == y { out.append("  " + (x ?? "")); continue }
-    if let x { out.append("- " + x) }
-    if let y { out.append("+ " + y) }
-  }
-  return out.joined(separator: "\n")
-}
-
-// Serialized: each case changes the process's working directory. No other
-// test uses relative paths, so they are unaffected.
-@Suite(.serialized) struct CLIGoldenTests {
+@Suite struct CLIGoldenTests {
   @Test func casesExist() {
     #expect(CLIGolden.cases.count >= 25)
   }
@@ -61,35 +46,38 @@ func lineDiff(expected: String, actual: String) -> String {
     let dir = CLIGolden.folder.appendingPathComponent(name)
     let argsText = try String(contentsOf: dir.appendingPathComponent("args"), encoding: .utf8)
     let args = argsText.split(separator: "\n", omittingEmptySubsequences: true).map {
-      $0.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "$CASE", with: dir.path)
+      $0.replacingOccurrences(of: "\\n", with: "\n")
     }
-    let previous = FileManager.default.currentDirectoryPath
-    #expect(FileManager.default.changeCurrentDirectoryPath(dir.path))
-    let (out, err, code) = CLIGolden.run(args)
-    #expect(FileManager.default.changeCurrentDirectoryPath(previous))
-    let actual: [(String, String)] = [
-      ("expected.stdout", out.replacingOccurrences(of: dir.path, with: "$CASE")),
-      ("expected.stderr", err.replacingOccurrences(of: dir.path, with: "$CASE")),
-      ("exit", "\(code)\n"),
-    ]
-    for (file, value) in actual {
-      let url = dir.appendingPathComponent(file)
-      let existing = try? String(contentsOf: url, encoding: .utf8)
-      if CLIGolden.update {
-        if existing != value {
-          try value.write(to: url, atomically: true, encoding: .utf8)
-          Issue.record("recorded \(name)/\(file); review it and rerun without RULETAG_UPDATE_GOLDEN")
-        }
-        continue
-      }
-      guard let existing else {
-        Issue.record("missing \(name)/\(file); run with RULETAG_UPDATE_GOLDEN=1 to record it")
-        continue
-      }
-      if existing != value {
-        Issue.record("\(name)/\(file) differs:\n\(lineDiff(expected: existing, actual: value))")
-      }
-    }
+    let (out, err, code) = CLIGolden.run(args, in: dir)
+    expectGolden(out, at: dir.appendingPathComponent("expected.stdout"))
+    expectGolden(err, at: dir.appendingPathComponent("expected.stderr"))
+    expectGolden("\(code)\n", at: dir.appendingPathComponent("exit"))
+  }
+
+  /// Relative paths, a rule file's relative `include` and the files of an
+  /// input folder are opened from the command's directory, and named as
+  /// given.
+  @Test func relativePathsStartAtTheCommandsDirectory() throws {
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fm = FileManager.default
+    try fm.createDirectory(at: dir.appendingPathComponent("rules"), withIntermediateDirectories: true)
+    try fm.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+    try "include common.rules\n".write(to: dir.appendingPathComponent("rules/main.rules"), atomically: true, encoding: .utf8)
+    try "topic new-employment \"n\" threshold 1\n  +1 骑手, 骑手\n".write(
+      to: dir.appendingPathComponent("rules/common.rules"), atomically: true, encoding: .utf8)
+    try "{\"id\":\"a\",\"text\":\"骑手\"}\n{\"id\":\"b\",\"text\":\n".write(
+      to: dir.appendingPathComponent("in/a.jsonl"), atomically: true, encoding: .utf8)
+    let check = CLIGolden.run(["check", "--rules", "rules/main.rules", "--format", "short"], in: dir)
+    #expect(check.out.hasPrefix("rules/common.rules:2:"), "\(check.out)")
+    #expect(check.err.hasPrefix("checked 2 files"), "\(check.err)")
+    let tag = CLIGolden.run(["tag", "--rules", "rules", "--format", "jsonl", "in"], in: dir)
+    #expect(tag.code == 1)
+    #expect(tag.out.contains(#""id":"a""#) && tag.out.contains(#""source":"in/a.jsonl:1""#), "\(tag.out)")
+    #expect(tag.err.contains("at in/a.jsonl:2"), "\(tag.err)")
+    let eval = CLIGolden.run(["eval", "--rules", "rules", "--corpus", "in/a.jsonl", "--summary"], in: dir)
+    #expect(eval.out.hasPrefix("corpus: in/a.jsonl"), "\(eval.out)")
+    #expect(FileManager.default.currentDirectoryPath != dir.path)
   }
 
   /// Every record of a tag run is a result or an error, and the summary
@@ -113,14 +101,13 @@ func lineDiff(expected: String, actual: String) -> String {
   /// `--threads 1` and `--threads 2` write byte-identical output, over
   /// several batches of a generated multi-thousand-line JSONL.
   @Test func threadsGiveIdenticalOutput() throws {
-    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    let tmp = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: tmp) }
     let pieces = [
       "外卖小哥", "快递小哥", "骑手之家", "骑手", "招聘会", "新就业形态", "工会", "维权", "法律援助", "律师", "、", "。", "，", "天气",
       "網約配送員", "\\n",
     ]
-    var rng = SystemRandomNumberGeneratorSeeded(seed: 42)
+    var rng = SeededRandom(seed: 42)
     var jsonl = ""
     for i in 0..<6000 {
       let n = Int(rng.next() % 30)
@@ -163,8 +150,7 @@ func lineDiff(expected: String, actual: String) -> String {
     }
     // `run` pipelines batches (scan one while the previous goes to the sink):
     // every record comes back once, in input order, batch after batch.
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-batch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("in.jsonl")
     try Data(records.map { String(decoding: $0.bytes, as: UTF8.self) + "\n" }.joined().utf8).write(to: file)
@@ -183,17 +169,5 @@ func lineDiff(expected: String, actual: String) -> String {
       #expect(seen == (0..<500).map { $0 * 10 + $0 % 7 }, "threads \(threads)")
       #expect(sinks == 14, "threads \(threads)")
     }
-  }
-}
-
-/// A tiny seeded generator (xorshift) for the generated input.
-struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
-  var s: UInt64
-  init(seed: UInt64) { s = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-  mutating func next() -> UInt64 {
-    s ^= s << 13
-    s ^= s >> 7
-    s ^= s << 17
-    return s
   }
 }

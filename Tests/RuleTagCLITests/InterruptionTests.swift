@@ -5,6 +5,7 @@
 // pipe (`| head -1`) ends the run quietly with exit 3, not by SIGPIPE.
 
 import Foundation
+import RuleTagTestSupport
 import Synchronization
 import Testing
 
@@ -40,7 +41,7 @@ import Testing
     let p = Process()
     p.executableURL = URL(fileURLWithPath: exe)
     p.arguments = [
-      "tag", "--rules", PySpark.root.appendingPathComponent("Rules").path, "--format", "jsonl", "--threads",
+      "tag", "--rules", PackagePaths.rules.path, "--format", "jsonl", "--threads",
       String(threads),
     ]
     let inPipe = Pipe()
@@ -75,7 +76,7 @@ import Testing
 
   @Test(arguments: [(SIGINT, 1), (SIGTERM, 1), (SIGINT, 2)])
   func interruptFinishesWholeRecords(_ sig: Int32, _ threads: Int) throws {
-    let exe = try #require(PySpark.binary, "no built `ruletag` binary (swift build, or set RULETAG_BIN)")
+    let exe = try #require(BuiltBinary.ruletag, "\(BuiltBinary.missing("ruletag"))")
     let first = Mutex(Data())
     let run = try Self.runTag(exe, input: Self.articles(6_000), threads: threads) { out, p in
       let head = out.availableData  // blocks until the first records are out
@@ -99,7 +100,7 @@ import Testing
   }
 
   @Test func closedPipeEndsQuietly() throws {
-    let exe = try #require(PySpark.binary, "no built `ruletag` binary (swift build, or set RULETAG_BIN)")
+    let exe = try #require(BuiltBinary.ruletag, "\(BuiltBinary.missing("ruletag"))")
     let run = try Self.runTag(exe, input: Self.articles(6_000), threads: 1) { out, _ in
       _ = out.availableData
       try? out.close()

@@ -4,12 +4,13 @@
 // fails with ENOSPC).
 
 import Foundation
+import RuleTagTestSupport
 import Testing
 
 @Suite struct OutputFailureTests {
   @Test func fullDiskIsAnErrorNotASilentLoss() throws {
-    guard let exe = PySpark.binary else {
-      Issue.record("no built `ruletag` binary found (set RULETAG_BIN)")
+    guard let exe = BuiltBinary.ruletag else {
+      Issue.record("\(BuiltBinary.missing("ruletag"))")
       return
     }
     guard let full = FileHandle(forWritingAtPath: "/dev/full") else {
@@ -17,19 +18,10 @@ import Testing
       print("OutputFailureTests: skipped, /dev/full cannot be opened here")
       return
     }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = [
-      "tag", "--rules", PySpark.root.appendingPathComponent("Rules").path, "--format", "jsonl",
-      PySpark.root.appendingPathComponent("Corpus/corpus.jsonl").path,
-    ]
-    let err = Pipe()
-    p.standardOutput = full
-    p.standardError = err
-    try p.run()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 3)
+    let r = runProgram(
+      exe, ["tag", "--rules", PackagePaths.rules.path, "--format", "jsonl", PackagePaths.corpusFile.path], stdout: full)
+    let message = r.err
+    #expect(r.status == 3)
     #expect(message.contains("error: cannot write to standard output: No space left on device"), "\(message)")
     #expect(!message.contains("summary:"), "no summary may claim records that were not written: \(message)")
   }

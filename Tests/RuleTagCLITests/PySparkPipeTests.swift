@@ -12,38 +12,13 @@
 //
 // Needs python3 with pyspark and a Java runtime; without them the test is
 // skipped and says why. `pip install pyspark` (.ci/run tries it).
-// RULETAG_BIN overrides where the binary is looked for.
+// RULETAG_BIN overrides where the binary is looked for (RuleTagTestSupport).
 
 import Foundation
+import RuleTagTestSupport
 import Testing
 
 enum PySpark {
-  /// Runs `exe args` and returns (exit code, stdout, stderr).
-  @discardableResult
-  static func run(_ exe: String, _ args: [String], stdin: String? = nil, env: [String: String]? = nil) -> (
-    Int32, Data, String
-  ) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
-    if let env { p.environment = env }
-    let out = Pipe()
-    // stderr goes to a file, so only one pipe has to be drained.
-    let errPath = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ruletag-pyspark-err-\(UUID().uuidString)"
-    ).path
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: errPath) }
-    p.standardOutput = out
-    p.standardError = FileHandle(forWritingAtPath: errPath)
-    if let stdin { p.standardInput = FileHandle(forReadingAtPath: stdin) }
-    do { try p.run() } catch { return (127, Data(), "\(error)") }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let errData = FileManager.default.contents(atPath: errPath) ?? Data()
-    return (p.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
-  }
-
   static let python: String? = {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
       let c = "\(dir)/python3"
@@ -55,47 +30,17 @@ enum PySpark {
   /// Why the test cannot run here, or nil when it can.
   static let missing: String? = {
     guard let py = python else { return "python3 is not on PATH" }
-    if run(py, ["-c", "import pyspark"]).0 != 0 {
+    if runProgram(py, ["-c", "import pyspark"]).status != 0 {
       return "pyspark is not installed (`python3 -c 'import pyspark'` failed; `pip install pyspark` enables this test)"
     }
-    if run("/usr/bin/env", ["java", "-version"]).0 != 0 {
+    if runProgram("/usr/bin/env", ["java", "-version"]).status != 0 {
       return "no Java runtime (`java -version` failed); Spark needs one"
     }
-    if binary == nil {
-      return "no built `ruletag` binary found next to the test bundle or under .build (set RULETAG_BIN)"
-    }
+    if BuiltBinary.ruletag == nil { return BuiltBinary.missing("ruletag") }
     return nil
   }()
 
   static var available: Bool { missing == nil }
-
-  /// The package root: the folder above Tests/.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  /// The `ruletag` built with these tests: beside the test bundle (the build
-  /// folder of this `swift test` run, whatever its scratch path), else under
-  /// .build of the package.
-  static let binary: String? = {
-    var candidates: [String] = []
-    if let b = ProcessInfo.processInfo.environment["RULETAG_BIN"] { candidates.append(b) }
-    var dirs: [URL] = []
-    if let e = Bundle.main.executableURL { dirs.append(e.deletingLastPathComponent()) }
-    dirs.append(Bundle.main.bundleURL.deletingLastPathComponent())
-    dirs.append(Bundle.main.bundleURL)
-    if let a = CommandLine.arguments.first { dirs.append(URL(fileURLWithPath: a).deletingLastPathComponent()) }
-    for b in Bundle.allBundles { dirs.append(b.bundleURL.deletingLastPathComponent()) }
-    // An .xctest bundle folder on some platforms: walk up a few levels.
-    for d in dirs {
-      var u = d
-      for _ in 0..<4 {
-        candidates.append(u.appendingPathComponent("ruletag").path)
-        u = u.deletingLastPathComponent()
-      }
-    }
-    candidates += [".build/debug/ruletag", ".build/release/ruletag"].map { root.appendingPathComponent($0).path }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) && !$0.hasSuffix("/") }
-  }()
 
   /// Splits the corpus into shards, pipes every partition through
   /// `ruletag tag --format jsonl`, writes the collected lines to OUT.
@@ -149,25 +94,24 @@ enum PySpark {
     "ruletag under PySpark RDD.pipe equals the single-machine run",
     .enabled(if: PySpark.available, "\(PySpark.missing ?? "")"), .timeLimit(.minutes(5)))
   func pipeEqualsSingleMachine() throws {
-    let bin = try #require(PySpark.binary)
+    let bin = try #require(BuiltBinary.ruletag)
     let py = try #require(PySpark.python)
-    let rules = PySpark.root.appendingPathComponent("Rules").path
-    let corpus = PySpark.root.appendingPathComponent("Corpus/corpus.jsonl").path
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-pyspark-\(getpid())")
-    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    let rules = PackagePaths.rules.path
+    let corpus = PackagePaths.corpusFile.path
+    let work = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: work) }
     let scriptPath = work.appendingPathComponent("pipe.py").path
     try PySpark.script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
     let sparkOut = work.appendingPathComponent("spark.jsonl").path
 
     // Single machine: the whole corpus on stdin.
-    let (code, single, err) = PySpark.run(bin, ["tag", "--rules", rules, "--format", "jsonl"], stdin: corpus)
-    #expect(code == 0, "ruletag tag failed: \(err)")
+    let single = runProgram(bin, ["tag", "--rules", rules, "--format", "jsonl"], stdin: corpus)
+    #expect(single.status == 0, "ruletag tag failed: \(single.err)")
     // Spark: four shards, one `ruletag` process per partition.
-    let (scode, _, serr) = PySpark.run(py, [scriptPath, bin, rules, corpus, work.path, sparkOut])
-    try #require(scode == 0, "the PySpark job failed:\n\(serr.suffix(3000))")
+    let spark = runProgram(py, [scriptPath, bin, rules, corpus, work.path, sparkOut])
+    try #require(spark.status == 0, "the PySpark job failed:\n\(spark.err.suffix(3000))")
 
-    let want = try PySpark.keyed(String(decoding: single, as: UTF8.self))
+    let want = try PySpark.keyed(single.outString)
     let got = try PySpark.keyed(try String(contentsOfFile: sparkOut, encoding: .utf8))
     let inputs = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n").filter {
       !$0.allSatisfy(\.isWhitespace)

@@ -24,20 +24,26 @@ public final class InputReader {
   var currentFile = ""
   /// Errors found while listing paths (missing files), reported as records.
   var pending: [InputRecord] = []
+  /// Where relative paths are opened from (nil: the working directory).
+  let directory: String?
 
-  /// Reads `paths`; an empty list or `-` means standard input.
-  public init(paths: [String]) {
+  /// Reads `paths`; an empty list or `-` means standard input. Relative
+  /// paths are opened from `directory` when one is given; records name
+  /// their files as given.
+  public init(paths: [String], directory: String? = nil) {
     self.paths = paths.isEmpty ? ["-"] : paths
+    self.directory = directory
   }
 
   /// The files a path stands for: itself, or the *.txt/*.jsonl files below a folder.
-  static func expand(_ path: String) -> [(String, Bool)]? {
+  static func expand(_ path: String, in directory: String?) -> [(String, Bool)]? {
     if path == "-" { return [("-", true)] }
     var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return nil }
+    let opened = FilePaths.resolve(path, in: directory)
+    guard FileManager.default.fileExists(atPath: opened, isDirectory: &isDir) else { return nil }
     if !isDir.boolValue { return [(path, !path.hasSuffix(".txt"))] }
     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-    let all = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? []
+    let all = (FileManager.default.enumerator(atPath: opened)?.allObjects as? [String]) ?? []
     return all.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
       .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
       .map { (base + "/" + $0, $0.hasSuffix(".jsonl")) }
@@ -63,14 +69,14 @@ public final class InputReader {
         guard pathIndex < paths.count else { return nil }
         let p = paths[pathIndex]
         pathIndex += 1
-        guard let files = InputReader.expand(p) else {
+        guard let files = InputReader.expand(p, in: directory) else {
           return InputRecord(kind: .unreadable("no such file or folder"), file: p, line: 0, bytes: [])
         }
         queue = files
         continue
       }
       let (file, jsonl) = queue.removeFirst()
-      let fd: Int32 = file == "-" ? 0 : open(file, O_RDONLY)
+      let fd: Int32 = file == "-" ? 0 : open(FilePaths.resolve(file, in: directory), O_RDONLY)
       if fd < 0 {
         return InputRecord(kind: .unreadable(String(cString: strerror(errno))), file: file, line: 0, bytes: [])
       }

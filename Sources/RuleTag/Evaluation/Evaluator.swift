@@ -43,9 +43,12 @@ public struct EvaluationReport: Sendable {
 }
 
 public enum Evaluator {
-  /// Evaluates `rules` on the corpus at `path`.
-  public static func evaluate(rules: CompiledRules, corpus path: String, threads: Int = 1) -> EvaluationReport {
-    let reader = InputReader(paths: [path])
+  /// Evaluates `rules` on the corpus at `path` (opened from `directory`
+  /// when it is relative and one is given).
+  public static func evaluate(
+    rules: CompiledRules, corpus path: String, threads: Int = 1, directory: String? = nil
+  ) -> EvaluationReport {
+    let reader = InputReader(paths: [path], directory: directory)
     let batch = BatchScanner(rules: rules, threads: threads)
     var evaluated: [EvaluatedArticle] = []
     var issues: [String] = []

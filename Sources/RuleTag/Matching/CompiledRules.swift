@@ -160,8 +160,8 @@ public final class CompiledRules: Sendable {
   }
 
   /// Loads and compiles the rules at `path`.
-  public static func load(path: String) -> Result<CompiledRules, CompileFailure> {
-    compile(RuleParser.load(path: path))
+  public static func load(path: String, directory: String? = nil) -> Result<CompiledRules, CompileFailure> {
+    compile(RuleParser.load(path: path, directory: directory))
   }
 
   init(_ b: Builder, diagnostics: [Diagnostic]) {

@@ -11,15 +11,20 @@ public struct RuleParser {
   var set = RuleSet()
   var includeStack: [String] = []
   var seenFiles: Set<String> = []
+  /// Where relative paths are opened from (nil: the working directory);
+  /// files are named as given.
+  var directory: String? = nil
   /// Topic id → (index in set.topics).
   var topicIndex: [String: Int] = [:]
 
   public init() {}
 
-  /// Loads rules from a file or a folder (every `*.rules` below it, sorted).
-  public static func load(path: String) -> RuleSet {
+  /// Loads rules from a file or a folder (every `*.rules` below it,
+  /// sorted); a relative `path` is opened from `directory` when one is given.
+  public static func load(path: String, directory: String? = nil) -> RuleSet {
     var p = RuleParser()
-    let files = RuleParser.ruleFiles(at: path)
+    p.directory = directory
+    let files = RuleParser.ruleFiles(at: path, in: directory)
     if files.isEmpty {
       p.set.diagnostics.append(.noRules(path))
       return p.set
@@ -41,24 +46,27 @@ public struct RuleParser {
   }
 
   /// The rule files at `path`: the file itself, or the sorted `*.rules`
-  /// files below a folder.
-  static func ruleFiles(at path: String) -> [String] {
+  /// files below a folder (named from `path` as given, looked for from
+  /// `directory`).
+  static func ruleFiles(at path: String, in directory: String?) -> [String] {
     var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
+    let opened = FilePaths.resolve(path, in: directory)
+    guard FileManager.default.fileExists(atPath: opened, isDirectory: &isDir) else { return [] }
     if !isDir.boolValue { return [path] }
     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-    let all = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? []
+    let all = (FileManager.default.enumerator(atPath: opened)?.allObjects as? [String]) ?? []
     return all.filter { $0.hasSuffix(".rules") }.sorted().map { base + "/" + $0 }
   }
 
   mutating func parseFile(_ path: String, includedFrom: (SourceSpan, String)?) {
-    let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+    let opened = FilePaths.resolve(path, in: directory)
+    let canonical = URL(fileURLWithPath: opened).standardizedFileURL.path
     if includeStack.contains(canonical) {
       if let (span, line) = includedFrom { set.diagnostics.append(.includeCycle(path, at: span, line: line)) }
       return
     }
     if seenFiles.contains(canonical) { return }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = FileManager.default.contents(atPath: opened) else {
       if let (span, line) = includedFrom {
         set.diagnostics.append(.includeNotFound(path, at: span, line: line))
       } else {
@@ -203,7 +211,7 @@ public struct RuleParser {
   mutating func include(_ path: String, file: String, at where_: SourceSpan, line: String) {
     let dir = (file as NSString).deletingLastPathComponent
     let target = path.hasPrefix("/") ? path : (dir.isEmpty ? path : dir + "/" + path)
-    let files = RuleParser.ruleFiles(at: target)
+    let files = RuleParser.ruleFiles(at: target, in: directory)
     if files.isEmpty {
       set.diagnostics.append(.includeNotFound(path, at: where_, line: line))
     }

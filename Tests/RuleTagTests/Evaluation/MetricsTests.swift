@@ -76,24 +76,13 @@ import Testing
 
 /// The shipped rules on the shipped corpus and on the devset: both run,
 /// nothing is dropped, and the devset meets the targets of issue 4.
-enum ProjectPaths {
-  /// The package root.
-  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  /// ../shared/devset/articles.jsonl
-  static let devset: String = root.deletingLastPathComponent().appendingPathComponent("shared/devset/articles.jsonl").path
-}
-
 @Suite struct ShippedRulesEvaluationTests {
-  static let root = ProjectPaths.root
-  static let devset = ProjectPaths.devset
-
   func rules() throws -> CompiledRules {
-    try CompiledRules.load(path: Self.root.appendingPathComponent("Rules").path).get()
+    try CompiledRules.load(path: PackagePaths.rules.path).get()
   }
 
   @Test func seedCorpus() throws {
-    let r = Evaluator.evaluate(rules: try rules(), corpus: Self.root.appendingPathComponent("Corpus").path)
+    let r = Evaluator.evaluate(rules: try rules(), corpus: PackagePaths.corpus.path)
     #expect(r.issues.isEmpty, "\(r.issues)")
     #expect(r.articleCount == 42)
     #expect(r.metrics.topics.count == 15)
@@ -101,9 +90,9 @@ enum ProjectPaths {
     #expect(m.precision! >= 0.92 && m.recall! >= 0.85, "\(r.metrics.rendered())")
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: ProjectPaths.devset), "needs ../shared/devset beside the project"))
+  @Test(Devset.required)
   func devset() throws {
-    let r = Evaluator.evaluate(rules: try rules(), corpus: Self.devset)
+    let r = Evaluator.evaluate(rules: try rules(), corpus: Devset.articles.path)
     #expect(r.issues.isEmpty, "\(r.issues)")
     #expect(r.articleCount == 134)
     let m = r.metrics.micro

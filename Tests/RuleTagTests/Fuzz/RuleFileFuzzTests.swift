@@ -24,8 +24,7 @@ func fuzzCount(small: Int) -> Int {
 }
 
 @Suite struct RuleFileFuzzTests {
-  static let shippedRules = TestPaths.testsRoot.deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Rules")
+  static let shippedRules = PackagePaths.rules
 
   /// The lines of every shipped rule file: the raw material of mutations.
   static let seedLines: [String] = {

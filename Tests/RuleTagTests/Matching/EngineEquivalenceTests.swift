@@ -38,8 +38,7 @@ import Testing
   static func referenceStarts(_ keyword: [UInt8], in text: [UInt8]) -> [Int] {
     let words = Tokenizer.tokens(text).filter { $0.kind == .word }.map(\.range)
     var out: [Int] = []
-    guard keyword.count <= text.count else { return [] }
-    for s in 0...(text.count - keyword.count) where text[s..<(s + keyword.count)].elementsEqual(keyword) {
+    NaiveMatcher(patterns: [keyword]).forEachMatch(in: text) { _, s in
       let e = s + keyword.count
       let straddled = words.contains { w in (w.lowerBound < s && s < w.upperBound) || (w.lowerBound < e && e < w.upperBound) }
       if !straddled { out.append(s) }

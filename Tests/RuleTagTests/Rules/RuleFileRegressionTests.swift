@@ -9,8 +9,7 @@ import Testing
 
 @Suite struct RuleFileRegressionTests {
   /// The shipped rules folder (Rules/ at the package root).
-  static let shippedRules = TestPaths.testsRoot.deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Rules")
+  static let shippedRules = PackagePaths.rules
 
   /// Copies every shipped rule file into `dir`, transformed by `convert`.
   static func copyShippedRules(to dir: URL, _ convert: (String) -> String) throws {

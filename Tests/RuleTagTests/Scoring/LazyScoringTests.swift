@@ -10,9 +10,6 @@ import Testing
 @testable import RuleTag
 
 @Suite struct LazyScoringTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
   /// Rules whose hits overlap, repeat and fall in every context.
   static let stressRules = """
     topic a "A" threshold 3 ignore-in list|plan
@@ -64,18 +61,22 @@ import Testing
     #expect(fired > 2000)
   }
 
-  @Test func agreesWithReferenceOnDevsetAndCorpus() throws {
-    let rules = try #require(
-      { () -> CompiledRules? in
-        if case .success(let r) = CompiledRules.load(path: Self.root.appendingPathComponent("Rules").path) { return r }
-        return nil
-      }())
+  @Test func agreesWithReferenceOnCorpus() throws {
+    try agreesWithReference(on: PackagePaths.corpusFile.path, atLeast: 42)
+  }
+
+  @Test(Devset.required)
+  func agreesWithReferenceOnDevset() throws {
+    try agreesWithReference(on: Devset.articles.path, atLeast: 100)
+  }
+
+  /// The articles of `path` (at least `count`), then 300 articles of their
+  /// sentences shuffled, each scanned both ways.
+  func agreesWithReference(on path: String, atLeast count: Int) throws {
+    let rules = try CompiledRules.load(path: PackagePaths.rules.path).get()
     var scanner = ArticleScanner(rules: rules)
-    var paths = [Self.root.appendingPathComponent("Corpus/corpus.jsonl").path]
-    let devset = Self.root.deletingLastPathComponent().appendingPathComponent("shared/devset/articles.jsonl").path
-    if FileManager.default.fileExists(atPath: devset) { paths.append(devset) }
     var n = 0
-    let reader = InputReader(paths: paths)
+    let reader = InputReader(paths: [path])
     var rng = SeededRandom(seed: 42)
     var sentences: [String] = []
     while let r = reader.next() {
@@ -84,7 +85,7 @@ import Testing
       sentences += a.textString.split(separator: "。").map { String($0) + "。" }
       n += 1
     }
-    #expect(n >= 42)
+    #expect(n >= count)
     // Articles made of real sentences from all over, shuffled.
     for k in 0..<300 {
       let text = (0..<Int.random(in: 1...30, using: &rng)).map { _ in sentences.randomElement(using: &rng)! }.joined()
