@@ -53,9 +53,10 @@ extension ArticleScanner {
 
   /// The kept hits of a plain rule (`flat` or `title`) into `keptSpans`;
   /// returns how many (at most the cap). Same result as `evaluate`,
-  /// `dedupe` and the cap: hits in the order `keepLongest` sorts them,
-  /// groups of overlapping hits represented by their longest member, and
-  /// no hit accepted after the cap-th group is closed.
+  /// `dedupe` and the cap: the raw hits are taken group by group in text
+  /// order (`Overlap`), a hit is accepted only when the selection reaches
+  /// it free of kept hits, and no group after the one that reaches the cap
+  /// is looked at.
   mutating func keepFirst(_ terms: [Int32], rule: CompiledRule, titleOnly: Bool) -> Int {
     gather(terms, titleOnly: titleOnly)
     keptSpans.removeAll(keepingCapacity: true)
@@ -65,23 +66,41 @@ extension ArticleScanner {
     }
     let cap = rule.cap
     var i = 0
-    while i < candidates.count {
-      let c = candidates[i]
-      i += 1
-      if let last = keptSpans.last {
-        // Closed: the cap-th group ended before this hit starts.
-        if keptSpans.count >= cap && c.span.start >= last.end { break }
-        if c.span.start < last.end {
-          // Same group: the longest member represents it.
-          if c.span.end - c.span.start > last.end - last.start && accept(c.span, rule: rule, positive: c.positive) {
-            keptSpans[keptSpans.count - 1] = c.span
-          }
-          continue
-        }
+    while i < candidates.count && keptSpans.count < cap {
+      // The group that starts at i: hits that start before its furthest end.
+      var j = i + 1
+      var end = candidates[i].span.end
+      while j < candidates.count && candidates[j].span.start < end {
+        end = max(end, candidates[j].span.end)
+        j += 1
       }
-      if accept(c.span, rule: rule, positive: c.positive) { keptSpans.append(c.span) }
+      if j == i + 1 {
+        let c = candidates[i]
+        if accept(c.span, rule: rule, positive: c.positive) { keptSpans.append(c.span) }
+      } else {
+        selectGroup(i..<j, rule: rule)
+      }
+      i = j
     }
     return min(keptSpans.count, cap)
+  }
+
+  /// The overlap selection on `candidates[range]`, accepting hits only
+  /// where it needs to; appends the kept spans to `keptSpans` in text order.
+  mutating func selectGroup(_ range: Range<Int>, rule: CompiledRule) {
+    var group: [OverlapMember] = []
+    var kept: [OverlapMember] = []
+    swap(&group, &overlapGroup)
+    swap(&kept, &overlapKept)
+    group.removeAll(keepingCapacity: true)
+    kept.removeAll(keepingCapacity: true)
+    for k in range { group.append(OverlapMember(span: candidates[k].span, index: Int32(k))) }
+    Overlap.select(&group, into: &kept) { m in
+      accept(m.span, rule: rule, positive: candidates[Int(m.index)].positive)
+    }
+    for m in kept { keptSpans.append(m.span) }
+    swap(&group, &overlapGroup)
+    swap(&kept, &overlapKept)
   }
 
   /// Sets `possible` to the sentences where every term has a hit before
@@ -228,9 +247,8 @@ extension ArticleScanner {
     var out: [Hit] = []
     var lastSentence: Int32 = -1
     // Groups of overlapping anchors among the hits so far (as `dedupe`
-    // will form them), and the end of the current group's longest anchor.
+    // will form them, `Overlap`), and the furthest end in the current one.
     var groups = 0
-    var groupStart: Int32 = 0
     var groupEnd: Int32 = -1
     for c in candidates {
       if groups >= rule.cap && c.span.start >= groupEnd { break }
@@ -259,13 +277,9 @@ extension ArticleScanner {
       out.append(hit)
       lastSentence = sn
       if groups > 0 && c.span.start < groupEnd {
-        if c.span.end - c.span.start > groupEnd - groupStart {
-          groupStart = c.span.start
-          groupEnd = c.span.end
-        }
+        groupEnd = max(groupEnd, c.span.end)
       } else {
         groups += 1
-        groupStart = c.span.start
         groupEnd = c.span.end
       }
     }

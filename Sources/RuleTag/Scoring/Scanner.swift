@@ -70,6 +70,9 @@ public struct ArticleScanner {
   /// Scratch for lazy scoring (`LazyScoring.swift`).
   var candidates: [Candidate] = []
   var keptSpans: [Span] = []
+  /// Scratch for the overlap selection of one group (`Overlap`).
+  var overlapGroup: [OverlapMember] = []
+  var overlapKept: [OverlapMember] = []
   var picks: [(sentence: Int32, span: Span)] = []
   var pickStart: [Int] = []
   var cursor: [Int] = []
@@ -677,40 +680,6 @@ public struct ArticleScanner {
   func sentenceOf(byte i: Int) -> Int { Int(sentenceOfByte[i]) }
 
   func sentenceOf(_ s: Span) -> Int { sentenceOf(byte: Int(s.start)) }
-
-  /// Keeps one hit per overlapping anchor (the longest), in text order.
-  static func dedupe(_ hits: [Hit]) -> [Hit] {
-    var xs = hits
-    dedupe(&xs)
-    return xs
-  }
-
-  /// `dedupe` in place (no copy of the list when the caller owns it).
-  static func dedupe(_ hits: inout [Hit]) {
-    let kept = keepLongest(&hits) { $0[0] }
-    hits.removeLast(hits.count - kept)
-  }
-
-  /// Sorts `xs` by anchor and moves one element per group of overlapping
-  /// anchors (the longest, the first on ties) to the front; returns how many.
-  static func keepLongest<T>(_ xs: inout [T], anchor: (T) -> Span) -> Int {
-    xs.sort { (anchor($0).start, anchor($1).end) < (anchor($1).start, anchor($0).end) }
-    var kept = 0
-    for i in xs.indices {
-      let s = anchor(xs[i])
-      if kept > 0 {
-        let last = anchor(xs[kept - 1])
-        if s.start < last.end {
-          if s.end - s.start > last.end - last.start { xs[kept - 1] = xs[i] }
-          continue
-        }
-      }
-      xs[kept] = xs[i]
-      kept += 1
-    }
-    return kept
-  }
-
 
   /// Maps a normalised span to the original, with its sentence.
   mutating func evidenceSpan(_ s: Span) -> EvidenceSpan {
