@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
   name: "ruletag",
+  // Synchronization's Mutex and Atomic (BatchScanner) need macOS 15; Linux
+  // has them with the toolchain.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "ruletag", targets: ["ruletag"]),
     .library(name: "RuleTag", targets: ["RuleTag"]),

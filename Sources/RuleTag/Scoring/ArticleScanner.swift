@@ -21,8 +21,10 @@
 
 import Foundation
 
-/// Scans articles against compiled rules. Not thread-safe: one per thread.
-public struct ArticleScanner {
+/// Scans articles against compiled rules. A value with its own scratch:
+/// each thread scans with its own scanner (it may move between threads,
+/// never be shared by two at once).
+public struct ArticleScanner: Sendable {
   public let rules: CompiledRules
   /// The normalised article (title, `\n`, text).
   public private(set) var doc = NormalizedText()
