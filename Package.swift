@@ -3,13 +3,16 @@ import PackageDescription
 
 let package = Package(
   name: "ruletag",
+  // Synchronization's Mutex and Atomic (BatchScanner) need macOS 15; Linux
+  // has them with the toolchain.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "ruletag", targets: ["ruletag"]),
     .library(name: "RuleTag", targets: ["RuleTag"]),
   ],
   targets: [
     // Core library: every behaviour lives here (Text, Rules, Matching,
-    // Scoring, Corpus, Evaluation).
+    // Scoring, Report, Corpus, Evaluation).
     .target(name: "RuleTag", exclude: ["Matching/DESIGN.md", "Text/Data"]),
     // Commands as functions `(args, io) -> exit code`, so tests run them in-process.
     .target(name: "RuleTagCLI", dependencies: ["RuleTag"]),

@@ -72,29 +72,4 @@ public struct MetricsTable: Equatable, Sendable {
     }
     return (mean(topics.map(\.precision)), mean(topics.map(\.recall)), mean(topics.map(\.f1)))
   }
-
-  /// The report laid out like scikit-learn's classification_report.
-  public func rendered() -> String {
-    let w = max(14, topics.map { $0.id.count }.max() ?? 0)
-    func num(_ x: Double?) -> String {
-      let s = x.map { String(format: "%.2f", $0) } ?? "-"
-      return String(repeating: " ", count: max(0, 10 - s.count)) + s
-    }
-    func int(_ x: Int, _ width: Int = 10) -> String {
-      let s = String(x)
-      return String(repeating: " ", count: max(0, width - s.count)) + s
-    }
-    func label(_ s: String) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
-    var out = label("") + " precision    recall  f1-score   support        TP        FP        FN\n\n"
-    for t in topics {
-      out += label(t.id) + num(t.precision) + num(t.recall) + num(t.f1) + int(t.support) + int(t.tp) + int(t.fp)
-        + int(t.fn) + "\n"
-    }
-    let m = micro
-    out += "\n" + label("micro avg") + num(m.precision) + num(m.recall) + num(m.f1) + int(m.support) + int(m.tp)
-      + int(m.fp) + int(m.fn) + "\n"
-    let a = macro
-    out += label("macro avg") + num(a.precision) + num(a.recall) + num(a.f1) + int(m.support) + "\n"
-    return out
-  }
 }

@@ -35,8 +35,8 @@ public struct Leaf: Sendable {
 }
 
 /// A regex of a rule, run when one of its atoms occurred.
-public struct GatedRegex: @unchecked Sendable {
-  // NSRegularExpression is immutable and documented thread-safe for matching.
+public struct GatedRegex: Sendable {
+  // NSRegularExpression is immutable, thread-safe for matching and Sendable.
   public var regex: NSRegularExpression
   /// The same pattern on bytes, when it is in `ByteRegex`'s subset.
   public var engine: ByteRegex?

@@ -3,6 +3,7 @@
 
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 @testable import RuleTag
@@ -46,12 +47,8 @@ import Testing
 }
 
 /// Chunks gathered from several threads.
-final class Taken: @unchecked Sendable {
-  private let lock = NSLock()
-  private(set) var all: [Range<Int>] = []
-  func add(_ xs: [Range<Int>]) {
-    lock.lock()
-    all += xs
-    lock.unlock()
-  }
+final class Taken: Sendable {
+  private let chunks = Mutex<[Range<Int>]>([])
+  func add(_ xs: [Range<Int>]) { chunks.withLock { $0 += xs } }
+  var all: [Range<Int>] { chunks.withLock { $0 } }
 }

@@ -1,0 +1,211 @@
+// The per-document index of clauses that answers context questions.
+//
+// `Sentences.context(of:in:)` walks the clause around every hit and looks
+// for markers in it: on a dense article that is O(hits × clause length).
+// This index finds clause ends and `、` positions in one pass over the
+// document (and the sentence ends with them), answers the clause of a hit
+// by binary search and caches, per clause, what the list, slogan and plan
+// checks (one file each beside this one) found there.
+
+/// The contexts of many hits in one document, computed once per clause.
+/// Its answers equal `Sentences.context(of:in:)` exactly (a randomized
+/// test compares the two on every short span; `tag` output was also
+/// compared byte for byte with the per-hit walk on the 20 MB bench corpus).
+struct ClauseContexts {
+  /// Offsets of clause-end bytes, ascending.
+  var ends: [Int32] = []
+  /// Offsets where a `、` (E3 80 81) starts, ascending.
+  var commas: [Int32] = []
+  /// Per clause (index into `ends` + 1 of the end before it): 0 unknown,
+  /// 1 no slogan marker, 2 slogan marker.
+  var slogan: [UInt8] = []
+  /// Per clause: smallest end offset of a plan marker that is not part of
+  /// an excluded word (Int32.max when none, Int32.min when not computed).
+  var planEnd: [Int32] = []
+  /// Per clause: `planAfterLast`, Int32.min when not computed.
+  var planAfter: [Int32] = []
+  /// Per clause: where its sentence starts.
+  var sentenceStart: [Int32] = []
+  /// The sentence whose plan markers are being scanned, how far, and the
+  /// first marker end found there.
+  var planSentence = -1
+  var planScanned = 0
+  var planFound = Int32.max
+  var ready = false
+
+  mutating func reset() { ready = false }
+
+  /// Sentence ends in the form of `Sentences.sentenceEnds` (exclusive
+  /// ends, then `count + 1`), found by the same pass as clause ends.
+  var sentenceEnds: [Int32] = []
+
+  mutating func build(_ p: UnsafeBufferPointer<UInt8>) {
+    ends.removeAll(keepingCapacity: true)
+    commas.removeAll(keepingCapacity: true)
+    sentenceEnds.removeAll(keepingCapacity: true)
+    let n = p.count
+    var i = 0
+    // Only ASCII below 0x40 and the lead byte E3 (of 。 and 、) matter:
+    // 8-byte words without either are skipped whole (SWAR test).
+    if let base = p.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let lo: UInt64 = 0x0101_0101_0101_0101
+      let hi: UInt64 = 0x8080_8080_8080_8080
+      @inline(__always) func visit(_ i: Int) {
+        let b = p[i]
+        if b < 0x40 {
+          if b == 0x2C || b == 0x3A {
+            ends.append(Int32(i))
+          } else if b == 0x0A || b == 0x21 || b == 0x3F || b == 0x3B {
+            ends.append(Int32(i))
+            sentenceEnds.append(Int32(i &+ 1))
+          }
+        } else if b == 0xE3 && i &+ 2 < n && p[i &+ 1] == 0x80 {
+          if p[i &+ 2] == 0x82 {
+            ends.append(Int32(i &+ 2))
+            sentenceEnds.append(Int32(i &+ 3))
+          } else if p[i &+ 2] == 0x81 {
+            commas.append(Int32(i))
+          }
+        }
+      }
+      while i &+ 8 <= n {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let e3 = x ^ 0xE3E3_E3E3_E3E3_E3E3
+        // The top bit of every byte below 0x40 or equal to E3 is set (and
+        // maybe of a byte above one of those, which `visit` rejects): go
+        // straight to those bytes, in order.
+        var flags = (((x &- lo &* 0x40) & ~x) | ((e3 &- lo) & ~e3)) & hi
+        while flags != 0 {
+          visit(i &+ flags.trailingZeroBitCount >> 3)
+          flags &= flags &- 1
+        }
+        i &+= 8
+      }
+      while i < n {
+        visit(i)
+        i &+= 1
+      }
+    }
+    sentenceEnds.append(Int32(n + 1))
+    // Clause k runs from after ends[k-1] (or 0) to ends[k] (or n).
+    slogan.removeAll(keepingCapacity: true)
+    slogan.append(contentsOf: repeatElement(0, count: ends.count + 1))
+    planEnd.removeAll(keepingCapacity: true)
+    planEnd.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
+    planAfter.removeAll(keepingCapacity: true)
+    planAfter.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
+    // Where the sentence of each clause starts (after the last sentence end).
+    sentenceStart.removeAll(keepingCapacity: true)
+    var start = 0
+    for e in ends {
+      sentenceStart.append(Int32(start))
+      let b = p[Int(e)]
+      if b != 0x2C && b != 0x3A { start = Int(e) + 1 }
+    }
+    sentenceStart.append(Int32(start))
+    planSentence = -1
+    ready = true
+  }
+
+  /// Number of elements of `a` that are < x.
+  @inline(__always)
+  static func lowerBound(_ a: [Int32], _ x: Int) -> Int {
+    var lo = 0
+    var hi = a.count
+    let v = Int32(truncatingIfNeeded: x)
+    while lo < hi {
+      let mid = (lo &+ hi) >> 1
+      if a[mid] < v { lo = mid &+ 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Whether `Sentences.context(of: range, in: p)` has a context of
+  /// `wanted`; computes only what it needs (a hit in a list is not checked
+  /// for slogans when lists are enough to answer).
+  mutating func intersects(_ range: Range<Int>, _ wanted: HitContext, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    if wanted.isEmpty { return false }
+    if !ready { build(p) }
+    // Last clause end before the hit (clause start = it + 1), first at or after its end.
+    let ia = ClauseContexts.lowerBound(ends, range.lowerBound)  // ends[ia-1] < lower
+    let ib = ClauseContexts.lowerBound(ends, range.upperBound)  // ends[ib] >= upper
+    if ia != ib {  // a clause end inside the hit: the plain walk
+      return !Sentences.context(of: range, in: p).intersection(wanted).isEmpty
+    }
+    let k = ia
+    let cl = k > 0 ? Int(ends[k - 1]) + 1 : 0
+    var cu = k < ends.count ? Int(ends[k]) : p.count
+    // As in `clause(around:)`: a 。 is found at its last byte, the clause ends before its first.
+    if cu < p.count && p[cu] == 0x82 { cu -= 2 }
+    if wanted.contains(.list) && inList(range, cl: cl, cu: cu, in: p) { return true }
+    if wanted.contains(.slogan) && inSlogan(range, clause: k, cl: cl, cu: cu, in: p) { return true }
+    if wanted.contains(.plan) && inPlan(range, clause: k, cl: cl, cu: cu, in: p) { return true }
+    return false
+  }
+
+  /// Marker words grouped by their first character (every marker starts
+  /// with a three-byte CJK character), with a filter on that character's
+  /// last byte: most positions are rejected by one table load.
+  struct Markers: Sendable {
+    /// One bit per BMP scalar: set for the first characters (8 KB, exact,
+    /// so only real first characters reach the key comparison; a filter on
+    /// the last byte alone let one CJK character in six through).
+    var firstBits: [UInt64]
+    /// First characters, packed as 24-bit keys, and the words under each.
+    var firsts: [UInt32]
+    var groups: [[[UInt8]]]
+    init(_ words: [[UInt8]]) {
+      firstBits = [UInt64](repeating: 0, count: 1024)
+      firsts = []
+      groups = []
+      for w in words {
+        precondition(w.count >= 3 && w[0] >= 0xE0 && w[0] < 0xF0)
+        let c = Markers.scalar(w[0], w[1], w[2])
+        firstBits[c >> 6] |= 1 << UInt64(c & 63)
+        let key = UInt32(w[0]) << 16 | UInt32(w[1]) << 8 | UInt32(w[2])
+        if let g = firsts.firstIndex(of: key) {
+          groups[g].append(w)
+        } else {
+          firsts.append(key)
+          groups.append([w])
+        }
+      }
+    }
+
+    /// The 16 payload bits of a three-byte sequence (its scalar when it is
+    /// well formed).
+    @inline(__always)
+    static func scalar(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Int {
+      Int(b0 & 0x0F) << 12 | Int(b1 & 0x3F) << 6 | Int(b2 & 0x3F)
+    }
+
+    /// The words that may start at `i` (same first character), or nil.
+    @inline(__always)
+    func candidates(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> [[UInt8]]? {
+      guard p[i] >= 0xE0 else { return nil }
+      let c = Markers.scalar(p[i], p[i + 1], p[i + 2])
+      guard firstBits.withUnsafeBufferPointer({ ($0[c >> 6] >> UInt64(c & 63)) & 1 }) != 0 else { return nil }
+      let key = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
+      for (g, f) in firsts.enumerated() where f == key { return groups[g] }
+      return nil
+    }
+  }
+
+  /// `Sentences.contains(p, cl..<cu, any: words)`, through the marker groups.
+  static func containsMarker(_ p: UnsafeBufferPointer<UInt8>, _ cl: Int, _ cu: Int, _ m: Markers) -> Bool {
+    var i = cl
+    while i + 2 < cu {
+      if let ws = m.candidates(p, i) {
+        for w in ws where i + w.count <= cu && Sentences.starts(p, at: i, with: w) { return true }
+      }
+      i &+= step(p[i])
+    }
+    return false
+  }
+
+  /// How far to move on from a byte: a whole three-byte character from its
+  /// lead byte (markers start with one, so none starts inside it), else 1.
+  @inline(__always)
+  static func step(_ b: UInt8) -> Int { b &- 0xE0 < 16 ? 3 : 1 }
+}
