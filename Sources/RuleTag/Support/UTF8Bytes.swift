@@ -1,6 +1,8 @@
 // UTF-8 on raw bytes: decoding one scalar, encoding one, validating a
 // buffer and counting its scalars, with word-at-a-time fast paths for the
-// ASCII and CJK text that makes up most input.
+// ASCII and CJK text that makes up most input; and whitespace in the sense
+// of Unicode's White_Space property, for telling blank lines and empty
+// articles, matched on the encoded bytes.
 
 /// UTF-8 helpers on raw bytes.
 public enum UTF8Bytes {
@@ -123,5 +125,51 @@ public enum UTF8Bytes {
       i &+= 1
     }
     return c
+  }
+
+  /// Whether the three bytes at `i` are a byte order mark (U+FEFF).
+  @inline(__always)
+  public static func isBOM(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    i + 2 < p.count && p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF
+  }
+
+  /// The length of the whitespace scalar at `i`, or 0 when there is none.
+  /// Whitespace is Unicode's White_Space: U+0009–U+000D, space, U+0085,
+  /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
+  /// (every Zs space separator among them).
+  @inline(__always)
+  public static func whitespaceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let b = p[i]
+    if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) ? 1 : 0 }
+    let n = p.count
+    switch b {
+    case 0xC2: return i + 1 < n && (p[i + 1] == 0x85 || p[i + 1] == 0xA0) ? 2 : 0
+    case 0xE1: return i + 2 < n && p[i + 1] == 0x9A && p[i + 2] == 0x80 ? 3 : 0
+    case 0xE2:
+      guard i + 2 < n else { return 0 }
+      let b1 = p[i + 1]
+      let b2 = p[i + 2]
+      if b1 == 0x80 { return (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0 }
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+    case 0xE3: return i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80 ? 3 : 0
+    default: return 0
+    }
+  }
+
+  /// Whether `p` holds nothing but whitespace; with `orControls`, control
+  /// characters (U+0000–U+001F, U+007F) count as nothing too.
+  public static func isBlank(_ p: UnsafeBufferPointer<UInt8>, orControls: Bool = false) -> Bool {
+    var i = 0
+    while i < p.count {
+      let w = whitespaceLength(p, at: i)
+      if w > 0 {
+        i += w
+      } else if orControls && (p[i] < 0x20 || p[i] == 0x7F) {
+        i += 1
+      } else {
+        return false
+      }
+    }
+    return true
   }
 }
