@@ -101,15 +101,22 @@ extension InputRecord {
 
   /// Each key once, at its first place, with its last value.
   static func lastOfEachKey(_ fields: [(key: String, value: Range<Int>)]) -> [(key: String, value: Range<Int>)] {
-    var out: [(key: String, value: Range<Int>)] = []
-    out.reserveCapacity(fields.count)
-    if fields.count <= 16 {
-      // A line has a handful of fields: a scan beats hashing.
-      for f in fields {
-        if let k = out.firstIndex(where: { $0.key == f.key }) { out[k].value = f.value } else { out.append(f) }
+    let n = fields.count
+    if n < 2 { return fields }
+    if n <= 16 {
+      // A line has a handful of fields, nearly always all different: a
+      // scan for a repeat beats hashing, and needs no new array.
+      var repeated = false
+      for j in 1..<n where !repeated {
+        for k in 0..<j where fields[k].key == fields[j].key {
+          repeated = true
+          break
+        }
       }
-      return out
+      if !repeated { return fields }
     }
+    var out: [(key: String, value: Range<Int>)] = []
+    out.reserveCapacity(n)
     var place: [String: Int] = [:]
     for f in fields {
       if let k = place[f.key] {
