@@ -10,7 +10,8 @@
 // number, a `title` that is no string, `labels` that are no list of
 // strings). One leniency of JSONSerialization is allowed for, and checked:
 // it takes a comma before `}` or `]`; such a line must agree once that
-// comma is cut. Then `ruletag tag` runs on a file of such lines: one record
+// comma is cut. And it drops a U+FEFF that starts raw string text, which
+// ruletag keeps (`sameString`). Then `ruletag tag` runs on a file of such lines: one record
 // per non-blank line, in order, each one JSON.
 //
 // `swift test` runs a few hundred lines; RULETAG_FUZZ=100000 swift test
@@ -47,8 +48,10 @@ struct FuzzTally: CustomStringConvertible {
   var refusedTypes = 0
   var blank = 0
   var trailingCommas = 0
+  var droppedFEFF = 0
   var description: String {
-    "\(articles) articles (both), \(rejected) rejected (both), \(refusedTypes) refused for a field's type, \(blank) blank, \(trailingCommas) trailing commas cut"
+    "\(articles) articles (both), \(rejected) rejected (both), \(refusedTypes) refused for a field's type, \(blank) blank, "
+      + "\(trailingCommas) trailing commas cut, \(droppedFEFF) strings where Foundation dropped a U+FEFF"
   }
 }
 
@@ -71,8 +74,8 @@ enum Differential {
     switch InputRecord(kind: .json, file: "fuzz.jsonl", line: 1, bytes: bytes).parse() {
     case .success(let a):
       guard let object, let refText else { return "an article for ruletag; Foundation: \(ref.map { "\(type(of: $0))" } ?? "refused")" }
-      if Array(refText.utf8) != a.text { return "text differs: \(FuzzSettings.shown(a.text))" }
-      if let title = object["title"] as? String, Array(title.utf8) != a.title { return "title differs" }
+      if !sameString(refText, a.text, &t) { return "text differs: \(FuzzSettings.shown(a.text))" }
+      if let title = object["title"] as? String, !sameString(title, a.title, &t) { return "title differs" }
       for (k, v) in a.extra where (try? JSONSerialization.jsonObject(with: Data(v), options: .fragmentsAllowed)) == nil {
         return "field `\(k)` passed through is not JSON for Foundation: \(FuzzSettings.shown(v))"
       }
@@ -104,6 +107,19 @@ enum Differential {
       }
       return "refused by ruletag (\(e.message)); Foundation reads an article"
     }
+  }
+
+  /// Whether Foundation's string and ruletag's bytes agree. Foundation
+  /// drops a U+FEFF that starts a run of raw string text (after the quote
+  /// or after an escape); ruletag keeps every character, so the two are
+  /// also taken to agree when they differ by U+FEFFs only.
+  static func sameString(_ s: String, _ b: [UInt8], _ t: inout FuzzTally) -> Bool {
+    if Array(s.utf8) == b { return true }
+    let feff: Unicode.Scalar = "\u{FEFF}"
+    let ours = String(decoding: b, as: UTF8.self).unicodeScalars.filter { $0 != feff }
+    guard Array(s.unicodeScalars.filter { $0 != feff }) == Array(ours) else { return false }
+    t.droppedFEFF += 1
+    return true
   }
 
   /// The offset of a comma that comes right before the `}` or `]` at `offset`.
