@@ -132,6 +132,7 @@ final class LineReader {
     buffer = [UInt8](repeating: 0, count: LineReader.chunk)
   }
 
+  /// Lines of bytes already in memory, split as a file's would be.
   init(bytes: [UInt8]) {
     fd = -1
     closeAtEnd = false
