@@ -60,6 +60,12 @@ enum JSONLMutator {
     return Array(("{" + order.joined(separator: sep) + "}").utf8)
   }
 
+  /// A line of nothing but whitespace of several kinds (or nothing).
+  static func blankLine(_ r: inout SplitMix64) -> [UInt8] {
+    let spaces = [" ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{3000}", "\u{2003}", "\u{202F}", "\u{2028}", "\u{85}"]
+    return Array((0..<r.below(5)).map { _ in r.pick(spaces) }.joined().utf8)
+  }
+
   /// `line` with one to three random edits. No edit writes a line break:
   /// a line stays one line.
   static func mutate(_ line: [UInt8], _ r: inout SplitMix64) -> [UInt8] {
