@@ -12,7 +12,7 @@ let package = Package(
   ],
   targets: [
     // Core library: every behaviour lives here (Text, Rules, Matching,
-    // Scoring, Report, Corpus, Evaluation).
+    // Scoring, Report, Corpus, Evaluation, and Support beneath them all).
     .target(name: "RuleTag", exclude: ["Matching/DESIGN.md", "Text/Data"]),
     // Commands as functions `(args, io) -> exit code`, so tests run them in-process.
     .target(name: "RuleTagCLI", dependencies: ["RuleTag"]),

@@ -18,7 +18,9 @@ public struct Article: Sendable {
   public var labels: [String]?
   /// Gold evidence sentences by topic, when present.
   public var labelEvidence: [(String, String)] = []
-  /// Other top-level JSON fields, raw, passed through to the output.
+  /// Other top-level JSON fields, raw, under their input names and in
+  /// input order (a repeated key once, with its last value). A tag record
+  /// writes each under `Article.outputName(forInputField:)`.
   public var extra: [(String, [UInt8])] = []
 
   public init(id: String, title: String, text: String, source: String = "-") {
@@ -78,15 +80,15 @@ public struct InputRecord: Sendable {
         if let bad = UTF8Bytes.firstInvalidOffset(p) {
           return .failure(InputError(source: source, message: "invalid UTF-8 in \(file) at byte \(bad)"))
         }
-        var start = 0
-        if p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
+        let start = UTF8Bytes.isBOM(p, at: 0) ? 3 : 0
         var nl = start
         while nl < p.count && p[nl] != 0x0A { nl += 1 }
         var titleEnd = nl
         if titleEnd > start && p[titleEnd - 1] == 0x0D { titleEnd -= 1 }
         let title = Array(p[start..<titleEnd])
         let text = nl < p.count ? Array(p[(nl + 1)...]) : []
-        if title.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) && text.allSatisfy({ $0 <= 0x20 }) {
+        // Nothing but whitespace (of any kind) and control characters.
+        if UTF8Bytes.isBlank(UnsafeBufferPointer(rebasing: p[start...]), orControls: true) {
           return .failure(InputError(source: source, message: "empty article in \(file)"))
         }
         var a = Article(id: Article.idFromPath(file), title: "", text: "", source: source)
@@ -97,88 +99,6 @@ public struct InputRecord: Sendable {
     case .json:
       return bytes.withUnsafeBufferPointer { p in parseJSON(p) }
     }
-  }
-
-  func parseJSON(_ p: UnsafeBufferPointer<UInt8>) -> Result<Article, InputError> {
-    if let bad = UTF8Bytes.firstInvalidOffset(p) {
-      return .failure(
-        InputError(source: source, message: "invalid UTF-8 at \(source) (column \(column(p, bad)))"))
-    }
-    let fields: [(key: String, value: Range<Int>)]
-    do {
-      fields = try JSONReader.objectFields(p)
-    } catch {
-      return .failure(
-        InputError(source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))"))
-    }
-    var id: String? = nil
-    var title: [UInt8] = []
-    var text: [UInt8]? = nil
-    var labels: [String]? = nil
-    var evidence: [(String, String)] = []
-    var extra: [(String, [UInt8])] = []
-    do {
-      for (k, r) in fields {
-        switch k {
-        case "id":
-          guard let s = try JSONReader.value(p, r).idString else {
-            return .failure(InputError(source: source, message: "`id` at \(source) is not a string or number"))
-          }
-          id = s
-        case "title":
-          if case .null = try JSONReader.value(p, r) { continue }
-          guard p[r.lowerBound] == UInt8(ascii: "\"") else {
-            return .failure(InputError(source: source, message: "`title` at \(source) is not a string", id: id))
-          }
-          try JSONReader.decodeString(p, r, into: &title)
-        case "text":
-          guard p[r.lowerBound] == UInt8(ascii: "\"") else {
-            return .failure(InputError(source: source, message: "`text` at \(source) is not a string", id: id))
-          }
-          var t: [UInt8] = []
-          t.reserveCapacity(r.count)
-          try JSONReader.decodeString(p, r, into: &t)
-          text = t
-        case "labels":
-          guard case .array(let items) = try JSONReader.value(p, r) else {
-            return .failure(InputError(source: source, message: "`labels` at \(source) is not a list", id: id))
-          }
-          var ls: [String] = []
-          for item in items {
-            guard case .string(let s) = item else {
-              return .failure(
-                InputError(source: source, message: "`labels` at \(source) holds a value that is not a string", id: id))
-            }
-            ls.append(s)
-          }
-          labels = ls
-          extra.append((k, Array(p[r])))
-        case "evidence":
-          if case .object(let items) = try JSONReader.value(p, r) {
-            for (t, v) in items {
-              if case .string(let s) = v { evidence.append((t, s)) }
-            }
-          }
-          extra.append((k, Array(p[r])))
-        default:
-          extra.append((k, Array(p[r])))
-        }
-      }
-    } catch {
-      return .failure(
-        InputError(
-          source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))", id: id))
-    }
-    guard let text else {
-      return .failure(InputError(source: source, message: "missing `text` field at \(source)", id: id))
-    }
-    var a = Article(id: id ?? source, title: "", text: "", source: source)
-    a.title = title
-    a.text = text
-    a.labels = labels
-    a.labelEvidence = evidence
-    a.extra = extra
-    return .success(a)
   }
 
   /// 1-based column (in characters) of byte `offset`.

@@ -3,7 +3,12 @@
 // Files, folders (recursive: *.txt and *.jsonl) and standard input become a
 // stream of `InputRecord`s. JSONL is read with read(2) into one reused
 // buffer and split at line breaks, so memory does not grow with the file
-// (see ../shared/bench/report.md: as fast as mmap at a tenth of the RSS).
+// (as fast as mmap at a tenth of the RSS).
+//
+// A byte order mark is dropped where a file or standard input starts, and a
+// line holding nothing but whitespace (any Unicode White_Space: form feed,
+// NBSP, U+3000, …) is a blank line: skipped, while line numbers still count
+// it.
 
 import Foundation
 
@@ -27,12 +32,16 @@ public final class InputReader {
   /// Where relative paths are opened from (nil: the working directory).
   let directory: String?
 
+  /// The descriptor `-` reads (standard input; tests give a pipe).
+  let standardInput: Int32
+
   /// Reads `paths`; an empty list or `-` means standard input. Relative
   /// paths are opened from `directory` when one is given; records name
   /// their files as given.
-  public init(paths: [String], directory: String? = nil) {
+  public init(paths: [String], directory: String? = nil, standardInput: Int32 = 0) {
     self.paths = paths.isEmpty ? ["-"] : paths
     self.directory = directory
+    self.standardInput = standardInput
   }
 
   /// The files a path stands for: itself, or the *.txt/*.jsonl files below a folder.
@@ -55,7 +64,7 @@ public final class InputReader {
       if !pending.isEmpty { return pending.removeFirst() }
       if let r = current {
         if let (line, bytes) = r.nextLine() {
-          if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+          if bytes.withUnsafeBufferPointer({ UTF8Bytes.isBlank($0) }) { continue }
           return InputRecord(kind: .json, file: currentFile, line: line, bytes: bytes)
         }
         if let e = r.error {
@@ -76,7 +85,7 @@ public final class InputReader {
         continue
       }
       let (file, jsonl) = queue.removeFirst()
-      let fd: Int32 = file == "-" ? 0 : open(FilePaths.resolve(file, in: directory), O_RDONLY)
+      let fd: Int32 = file == "-" ? standardInput : open(FilePaths.resolve(file, in: directory), O_RDONLY)
       if fd < 0 {
         return InputRecord(kind: .unreadable(String(cString: strerror(errno))), file: file, line: 0, bytes: [])
       }
@@ -92,7 +101,9 @@ public final class InputReader {
         // like a file (bounded memory, for `cat big.jsonl | ruletag tag` and
         // streaming mappers). Empty input is no articles: a mapper (Hadoop
         // Streaming, Spark's RDD.pipe) is often handed an empty split.
-        let first = reader.firstNonSpace()
+        // A BOM and whitespace before the `{` do not count, and input of
+        // nothing else is empty.
+        let first = reader.firstNonBlank()
         if let e = reader.error { return InputRecord(kind: .unreadable(e), file: name, line: 0, bytes: []) }
         guard let first else { continue }
         if first == UInt8(ascii: "{") {
@@ -101,14 +112,9 @@ public final class InputReader {
           continue
         }
       }
-      // A text file (or stdin): read it whole; stdin is JSONL when it starts with `{`.
+      // A text file (or stdin that is not JSONL): read it whole.
       let all = reader.readAll()
       if let e = reader.error { return InputRecord(kind: .unreadable(e), file: name, line: 0, bytes: []) }
-      if file == "-", let first = all.first(where: { $0 > 0x20 }), first == UInt8(ascii: "{") {
-        current = LineReader(bytes: all)
-        currentFile = name
-        continue
-      }
       return InputRecord(kind: .text, file: name, line: 0, bytes: all)
     }
   }
@@ -132,6 +138,7 @@ final class LineReader {
     buffer = [UInt8](repeating: 0, count: LineReader.chunk)
   }
 
+  /// Lines of bytes already in memory, split as a file's would be.
   init(bytes: [UInt8]) {
     fd = -1
     closeAtEnd = false
@@ -178,16 +185,14 @@ final class LineReader {
       if let nl {
         var e = nl
         if e > start && buffer[e - 1] == 0x0D { e -= 1 }
-        let line = Array(buffer[start..<e])
+        let line = lineBytes(upTo: e)
         start = nl + 1
-        lineNo += 1
         return (lineNo, line)
       }
       if eof {
         guard start < end else { return nil }
-        let line = Array(buffer[start..<end])
+        let line = lineBytes(upTo: end)
         start = end
-        lineNo += 1
         return (lineNo, line)
       }
       scanFrom = end
@@ -197,19 +202,38 @@ final class LineReader {
     }
   }
 
-  /// The first byte above space, reading as far as needed (nothing is
-  /// consumed); nil at the end of input.
-  func firstNonSpace() -> UInt8? {
+  /// The bytes of the next line, from `start` to `e`, counting it; the
+  /// first line loses a byte order mark.
+  func lineBytes(upTo e: Int) -> [UInt8] {
+    lineNo += 1
+    var s = start
+    if lineNo == 1 && buffer.withUnsafeBufferPointer({ UTF8Bytes.isBOM(UnsafeBufferPointer(rebasing: $0[..<e]), at: s) }) {
+      s += 3
+    }
+    return Array(buffer[s..<e])
+  }
+
+  /// The first byte after a BOM at the start and any whitespace (as blank
+  /// lines count it), reading as far as needed (nothing is consumed); nil
+  /// at the end of input.
+  func firstNonBlank() -> UInt8? {
     var i = start
     while true {
-      while i < end {
-        if buffer[i] > 0x20 { return buffer[i] }
-        i += 1
+      // Four bytes ahead, so a BOM or a multi-byte space is seen whole.
+      if end - i < 4 && !eof {
+        let before = start
+        fill()
+        i -= before - start
+        continue
       }
-      if eof { return nil }
-      let before = start
-      fill()
-      i -= before - start
+      guard i < end else { return nil }
+      let skip = buffer.withUnsafeBufferPointer { b -> Int in
+        let p = UnsafeBufferPointer(rebasing: b[..<end])
+        if lineNo == 0 && i == start && UTF8Bytes.isBOM(p, at: i) { return 3 }
+        return UTF8Bytes.whitespaceLength(p, at: i)
+      }
+      if skip == 0 { return buffer[i] }
+      i += skip
     }
   }
 

@@ -32,8 +32,8 @@ extension TagReport {
       }
     }
     w.endObject()
-    for (k, v) in a.extra where k != "id" && k != "source" && k != "tags" && k != "scores" && k != "evidence" {
-      w.key(k)
+    for (k, v) in a.extra {
+      w.key(Article.outputName(forInputField: k))
       v.withUnsafeBufferPointer { w.raw($0) }
     }
     w.endObject()
