@@ -148,6 +148,12 @@ enum TagCommand {
       return errorOutput(e, options: options, rules: scanner.rules)
     case .success(let a):
       let result = a.title.withUnsafeBufferPointer { t in a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) } }
+      if !result.stoppedRules.isEmpty {
+        // ICU was stopped on a regex (`BoundedICU`): the scores are incomplete.
+        let rules = result.stoppedRules.map { scanner.rules.rules[$0].location }.joined(separator: ", ")
+        let message = "regex of rule \(rules) stopped: NSRegularExpression took too long on this article"
+        return errorOutput(id: a.id, source: a.source, message: message, options: options, rules: scanner.rules)
+      }
       return format(a, result, rules: scanner.rules, options: options)
     }
   }
@@ -248,6 +254,13 @@ enum TagCommand {
   }
 
   static func errorOutput(_ e: InputError, options: TagOptions, rules: CompiledRules) -> TagOutput {
+    errorOutput(id: e.id, source: e.source, message: e.message, options: options, rules: rules)
+  }
+
+  static func errorOutput(id: String?, source: String, message: String, options: TagOptions, rules: CompiledRules)
+    -> TagOutput
+  {
+    let e = (id: id, source: source, message: message)
     switch options.format {
     case .jsonl:
       var w = JSONWriter()

@@ -47,6 +47,9 @@ public struct ArticleResult: Equatable, Sendable {
   public var tagged: [Bool]
   /// Fired rules per topic.
   public var fired: [[FiredRule]]
+  /// Rules whose regex ICU was stopped on (`BoundedICU`): the article's
+  /// result is incomplete.
+  public var stoppedRules: [Int] = []
 }
 
 /// Scans articles against compiled rules. Not thread-safe: one per thread.
@@ -92,7 +95,9 @@ public struct ArticleScanner {
   var regexSentences: [Int32] = []
   /// Scratch for `ByteRegex` matches of one sentence.
   var byteMatches: [Range<Int>] = []
-  var regexStack: [Int] = []
+  var regexScratch = ByteRegex.Scratch()
+  /// Rules whose regex used up its ICU budget on this article.
+  var stoppedRules: [Int] = []
   var ruleTouched: [Bool]
   var touchedRules: [Int32] = []
   var sentenceEnds: [Int32] = []
@@ -182,6 +187,7 @@ public struct ArticleScanner {
       regexRun[Int(r)] = false
     }
     gatedRegexes.removeAll(keepingCapacity: true)
+    stoppedRules.removeAll(keepingCapacity: true)
     for r in touchedRules { ruleTouched[Int(r)] = false }
     touchedRules.removeAll(keepingCapacity: true)
     nodes.removeAll(keepingCapacity: true)
@@ -339,6 +345,7 @@ public struct ArticleScanner {
       result.fired[rule.topic].append(FiredRule(rule: Int(r), count: count, score: contribution, hits: evidence))
     }
     for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
+    result.stoppedRules = stoppedRules
     return result
   }
 
@@ -435,6 +442,7 @@ public struct ArticleScanner {
       }
     }
     let regex = rules.regexes[Int(r)]
+    var budget = BoundedICU.budget(forBytes: doc.bytes.count)
     for k32 in regexSentences {
       let k = Int(k32)
       let start = k == 0 ? 0 : Int(sentenceEnds[k - 1])
@@ -443,25 +451,29 @@ public struct ArticleScanner {
       if let engine = regex.engine {
         byteMatches.removeAll(keepingCapacity: true)
         let outcome = doc.bytes.withUnsafeBufferPointer { p in
-          engine.matches(in: UnsafeBufferPointer(rebasing: p[start..<end]), into: &byteMatches, stack: &regexStack)
+          engine.matches(in: UnsafeBufferPointer(rebasing: p[start..<end]), into: &byteMatches, scratch: &regexScratch)
         }
         if outcome == .matched {
           for m in byteMatches { regexHits[Int(r)].append(Span(Int32(start + m.lowerBound), Int32(start + m.upperBound))) }
           continue
         }
       }
-      runICU(regex.regex, r, start, end)
+      if !runICU(regex.regex, r, start, end, budget: &budget) {
+        stoppedRules.append(Int(regex.rule))
+        return
+      }
     }
   }
 
   /// Runs `regex` through NSRegularExpression on the sentence
   /// `start..<end` (patterns outside `ByteRegex`'s subset, and sentences
-  /// it hands back).
-  mutating func runICU(_ regex: NSRegularExpression, _ r: Int32, _ start: Int, _ end: Int) {
+  /// it hands back). Returns false when ICU used up `budget` and was
+  /// stopped.
+  mutating func runICU(_ regex: NSRegularExpression, _ r: Int32, _ start: Int, _ end: Int, budget: inout Int) -> Bool {
     let text = doc.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     let length = text.utf16.count
-    let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
-    if matches.isEmpty { return }
+    guard let matches = BoundedICU.matches(regex, in: text, budget: &budget) else { return false }
+    if matches.isEmpty { return true }
     // UTF-16 offsets of this sentence → byte offsets of the document.
     var map = [Int32](repeating: Int32(end), count: length + 1)
     doc.bytes.withUnsafeBufferPointer { p in
@@ -479,9 +491,10 @@ public struct ArticleScanner {
         i += len
       }
     }
-    for m in matches where m.range.length > 0 {
-      regexHits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
+    for m in matches where m.length > 0 {
+      regexHits[Int(r)].append(Span(map[m.location], map[m.location + m.length]))
     }
+    return true
   }
 
   // MARK: Evaluation
