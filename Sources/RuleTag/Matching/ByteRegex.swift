@@ -47,6 +47,8 @@ public struct ByteRegex: Sendable {
   /// Literal sets that every match holds one string of each
   /// (`LiteralAtoms.groups`).
   public let atoms: [[String]]
+  /// Where the VM keeps each program's threads in `Scratch`.
+  let layout: Layout
 
   /// Compiles an (already folded) ICU pattern, or nil when it uses
   /// anything outside the subset of `RegexParser.swift`.
@@ -73,11 +75,14 @@ public struct ByteRegex: Sendable {
         code.append(inst)
       }
     }
+    // One class at least, so that the VM always has a class pointer.
+    if b.classes.isEmpty { b.classes.append(ScalarSet()) }
     var first = FirstScalars()
     node.firstScalars(into: &first, sets: sets)
     return ByteRegex(
       code: code, entries: entries, bits: b.programBits, classes: b.classes, looks: b.looks, first: first.bits,
-      firstBeyondBMP: first.beyondBMP, caseSensitiveText: hasLetter, atoms: LiteralAtoms.groups(node))
+      firstBeyondBMP: first.beyondBMP, caseSensitiveText: hasLetter, atoms: LiteralAtoms.groups(node),
+      layout: Layout(entries: entries, bits: b.programBits, codeCount: code.count))
   }
 
   /// The syntax tree of `pattern`, its classes and whether it holds an
@@ -104,24 +109,59 @@ public struct ByteRegex: Sendable {
     let n = text.count
     var p = nextStart(text, from: 0)
     if p >= n { return .matched }
-    var m = Machine(self, text, &scratch)
-    while p < n {
-      guard let (start, end) = m.search(from: p) else { break }
-      if end > start {
-        out.append(start..<end)
-        p = end
-      } else {
-        if start >= n { break }
-        p = start + UTF8Bytes.decode(text, at: start).length
-      }
+    // Room for the threads and one answer per lookaround and position.
+    let stampCount = layout.stamps + looks.count * (n + 1)
+    if scratch.ints.count < layout.ints { scratch.ints = [Int32](repeating: 0, count: layout.ints) }
+    if scratch.stamps.count < stampCount || scratch.counter > 0xC000_0000 {
+      scratch.stamps = [UInt32](repeating: 0, count: max(stampCount, scratch.stamps.count))
+      scratch.counter = 0
     }
-    m.finish(into: &scratch)
+    let counter = scratch.counter
+    let (steps, last) = withPointers(&scratch) { code, classes, programs, ints, stamps in
+          var m = Machine(
+            self, text, code: code, classes: classes, programs: programs, ints: ints, stamps: stamps, counter: counter)
+          while p < n {
+            guard let (start, end) = m.search(from: p) else { break }
+            if end > start {
+              out.append(start..<end)
+              p = end
+            } else {
+              if start >= n { break }
+              p = start + UTF8Bytes.decode(text, at: start).length
+            }
+          }
+          return (m.steps, m.counter)
+    }
+    scratch.steps += steps
+    scratch.counter = last
     return .matched
   }
 
   public func matches(in text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) -> Outcome {
     var scratch = Scratch()
     return matches(in: text, into: &out, scratch: &scratch)
+  }
+
+  /// Runs `body` with pointers to the program, the classes, the layout and
+  /// the scratch buffers.
+  func withPointers<R>(
+    _ scratch: inout Scratch,
+    _ body: (
+      UnsafePointer<Inst>, UnsafePointer<ScalarSet>, UnsafePointer<ProgramInfo>, UnsafeMutablePointer<Int32>,
+      UnsafeMutablePointer<UInt32>
+    ) -> R
+  ) -> R {
+    code.withUnsafeBufferPointer { code in
+      classes.withUnsafeBufferPointer { classes in
+        layout.programs.withUnsafeBufferPointer { programs in
+          scratch.ints.withUnsafeMutableBufferPointer { ints in
+            scratch.stamps.withUnsafeMutableBufferPointer { stamps in
+              body(code.baseAddress!, classes.baseAddress!, programs.baseAddress!, ints.baseAddress!, stamps.baseAddress!)
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Whether a non-empty match can start at `p` (`p` < text.count).

@@ -23,16 +23,20 @@
 // position for lookbehind), answered once per position and remembered.
 // Bounded lookarounds cost their length times their size; an unbounded
 // lookahead can read to the end of the text.
+//
+// All state lives in two flat buffers of `Scratch`, laid out per regex
+// (`Layout`): per program two thread lists and a table of stamps, one
+// stamp per (instruction, mask), equal to the list's stamp when the pair
+// is already in the list. Stamps come from one counter that only grows, so
+// nothing is cleared between lists, calls or regexes.
 
 extension ByteRegex {
   /// Scratch space for matching, kept between calls to save allocations.
   public struct Scratch {
-    var lists: [ThreadList] = []
-    var seen: [[UInt32]] = []
+    var ints: [Int32] = []
     var stamps: [UInt32] = []
-    var stack: [Int32] = []
-    var memo: [UInt32] = []
-    var memoStamp: UInt32 = 0
+    /// The last stamp handed out.
+    var counter: UInt32 = 0
     /// Instructions visited and threads moved, summed over calls: the
     /// work done, for tests that bound it.
     public internal(set) var steps = 0
@@ -40,65 +44,92 @@ extension ByteRegex {
     public init() {}
   }
 
-  struct ThreadList {
-    var pcs: [Int32] = []
-    var starts: [Int32] = []
-    var count = 0
+  /// Where a program's state lies in the scratch buffers.
+  struct ProgramInfo {
+    /// First instruction in `code`.
+    var entry: Int
+    /// Mask bits: keys are (pc - entry) << shift | mask.
+    var shift: Int
+    /// (instruction, mask) pairs: the capacity of a list.
+    var pairs: Int
+    /// Lists 0 and 1 in `ints`, each `count, pcs[pairs], starts[pairs]`.
+    var listBase: Int
+    /// The seen table in `stamps`; `stamps[k]` is program k's list stamp.
+    var seenBase: Int
+  }
 
-    mutating func append(_ pc: Int32, _ start: Int32) {
-      if count == pcs.count {
-        pcs.append(pc)
-        starts.append(start)
-      } else {
-        pcs[count] = pc
-        starts[count] = start
+  /// The scratch buffers' layout for one regex.
+  struct Layout {
+    var programs: [ProgramInfo] = []
+    var stackBase = 0
+    var ints = 0
+    /// Stamps before the lookaround answers.
+    var stamps = 0
+
+    init(entries: [Int32], bits: [Int], codeCount: Int) {
+      let count = entries.count
+      var ints = 0
+      var stamps = count
+      var stack = 16
+      for k in 0..<count {
+        let end = k + 1 < count ? Int(entries[k + 1]) : codeCount
+        let n = (end - Int(entries[k])) << bits[k]
+        programs.append(ProgramInfo(entry: Int(entries[k]), shift: bits[k], pairs: n, listBase: ints, seenBase: stamps))
+        ints += 2 * (1 + 2 * n)
+        stamps += n
+        stack += 2 * n + 2
       }
-      count += 1
+      stackBase = ints
+      self.ints = ints + stack
+      self.stamps = stamps
     }
   }
 
-  /// One matching call: the regex, the text and the scratch space.
+  /// One matching call: the regex, the text and the scratch buffers.
   struct Machine {
     let re: ByteRegex
     let text: UnsafeBufferPointer<UInt8>
-    var s: Scratch
+    let code: UnsafePointer<Inst>
+    let classes: UnsafePointer<ScalarSet>
+    let programs: UnsafePointer<ProgramInfo>
+    let ints: UnsafeMutablePointer<Int32>
+    let stamps: UnsafeMutablePointer<UInt32>
+    var counter: UInt32
+    var steps = 0
+    var sp: Int
+    /// Lookaround answers of this call: `memoStamp` (no) or `memoStamp + 1`
+    /// (yes) at `memoBase + look × (text.count + 1) + position`.
+    let memoStamp: UInt32
+    let memoBase: Int
 
-    init(_ re: ByteRegex, _ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch) {
+    init(
+      _ re: ByteRegex, _ text: UnsafeBufferPointer<UInt8>, code: UnsafePointer<Inst>,
+      classes: UnsafePointer<ScalarSet>, programs: UnsafePointer<ProgramInfo>,
+      ints: UnsafeMutablePointer<Int32>, stamps: UnsafeMutablePointer<UInt32>, counter: UInt32
+    ) {
       self.re = re
       self.text = text
-      s = Scratch()
-      swap(&s, &scratch)
-      let programs = re.entries.count
-      while s.lists.count < 2 * programs { s.lists.append(ThreadList()) }
-      while s.seen.count < programs {
-        s.seen.append([])
-        s.stamps.append(0)
-      }
-      for k in 0..<programs {
-        let size = (re.programEnd(k) - Int(re.entries[k])) << re.bits[k]
-        if s.seen[k].count < size { s.seen[k] = [UInt32](repeating: 0, count: size) }
-      }
-      // Lookaround answers: one slot per (lookaround, position).
-      let slots = re.looks.count * (text.count + 1)
-      if s.memo.count < slots { s.memo = [UInt32](repeating: 0, count: slots) }
-      s.memoStamp &+= 2
-      if s.memoStamp < 2 {
-        for i in s.memo.indices { s.memo[i] = 0 }
-        s.memoStamp = 2
-      }
+      self.code = code
+      self.classes = classes
+      self.programs = programs
+      self.ints = ints
+      self.stamps = stamps
+      memoStamp = counter + 1
+      self.counter = counter + 2
+      memoBase = re.layout.stamps
+      sp = re.layout.stackBase
     }
 
-    /// Gives the scratch space back.
-    mutating func finish(into scratch: inout Scratch) { swap(&s, &scratch) }
+    /// Index in `ints` of list `l` (0 or 1) of program `k`.
+    @inline(__always)
+    func list(_ k: Int, _ l: Int) -> Int { programs[k].listBase + l * (1 + 2 * programs[k].pairs) }
 
-    /// Starts a new thread list for program `k`.
+    /// Empties list `l` of program `k` and gives the program a new stamp.
+    @inline(__always)
     mutating func clearList(_ k: Int, _ l: Int) {
-      s.lists[l].count = 0
-      s.stamps[k] &+= 1
-      if s.stamps[k] == 0 {
-        for i in s.seen[k].indices { s.seen[k][i] = 0 }
-        s.stamps[k] = 1
-      }
+      ints[list(k, l)] = 0
+      counter &+= 1
+      stamps[k] = counter
     }
 
     /// Adds the thread (`pc`, `start`) at `pos` to list `l` of program `k`,
@@ -106,50 +137,60 @@ extension ByteRegex {
     /// reached `match`.
     @discardableResult
     mutating func add(_ k: Int, _ l: Int, _ pc: Int32, start: Int32, at pos: Int) -> Bool {
-      let entry = Int(re.entries[k])
-      let shift = re.bits[k]
-      let stamp = s.stamps[k]
-      let base = s.stack.count
+      let info = programs[k]
+      let entry = info.entry
+      let shift = info.shift
+      let stamp = stamps[k]
+      let seen = stamps + info.seenBase
+      let li = info.listBase + l * (1 + 2 * info.pairs)
+      let pairs = info.pairs
+      let base = sp
       var matched = false
-      s.stack.append(pc << 8)
-      while s.stack.count > base {
-        // pc and mask share one entry: pc << 8 | mask.
-        let top = s.stack.removeLast()
+      // pc and mask share one entry: pc << 8 | mask.
+      ints[sp] = pc << 8
+      sp += 1
+      while sp > base {
+        sp -= 1
+        let top = ints[sp]
         let pc = Int(top >> 8)
         let mask = Int(top & 0xFF)
         let key = (pc - entry) << shift | mask
-        if s.seen[k][key] == stamp { continue }
-        s.seen[k][key] = stamp
-        s.steps += 1
-        let inst = re.code[pc]
+        if seen[key] == stamp { continue }
+        seen[key] = stamp
+        steps += 1
+        let inst = code[pc]
         switch inst.op {
-        case .char, .cls, .any:
-          s.lists[l].append(Int32(pc), start)
-        case .match:
-          s.lists[l].append(Int32(pc), start)
-          matched = true
+        case .char, .cls, .any, .match:
+          let c = Int(ints[li])
+          ints[li + 1 + c] = Int32(pc)
+          ints[li + 1 + pairs + c] = start
+          ints[li] = Int32(c + 1)
+          if inst.op == .match { matched = true }
         case .split:
-          s.stack.append(inst.b << 8 | Int32(mask))
-          s.stack.append(inst.a << 8 | Int32(mask))
+          ints[sp] = inst.b << 8 | Int32(mask)
+          ints[sp + 1] = inst.a << 8 | Int32(mask)
+          sp += 2
         case .jmp:
-          s.stack.append(inst.a << 8 | Int32(mask))
+          ints[sp] = inst.a << 8 | Int32(mask)
+          sp += 1
         case .look:
-          if holds(Int(inst.a), at: pos) { s.stack.append(Int32(pc + 1) << 8 | Int32(mask)) }
+          if holds(Int(inst.a), at: pos) {
+            ints[sp] = Int32(pc + 1) << 8 | Int32(mask)
+            sp += 1
+          }
         case .mark:
-          s.stack.append(Int32(pc + 1) << 8 | Int32(mask | 1 << Int(inst.bit)))
+          ints[sp] = Int32(pc + 1) << 8 | Int32(mask | 1 << Int(inst.bit))
+          sp += 1
         case .loopEnd:
           let bit = 1 << Int(inst.bit)
-          if mask & bit != 0 {
-            s.stack.append(inst.b << 8 | Int32(mask & ~bit))
-          } else {
-            s.stack.append(inst.a << 8 | Int32(mask))
-          }
+          ints[sp] = mask & bit != 0 ? inst.b << 8 | Int32(mask & ~bit) : inst.a << 8 | Int32(mask)
+          sp += 1
         }
       }
       return matched
     }
 
-    /// Whether thread instruction `pc` takes scalar `c`.
+    /// Whether thread instruction `inst` takes scalar `c`.
     @inline(__always)
     func takes(_ inst: Inst, _ c: UInt32) -> Bool {
       switch inst.op {
@@ -157,7 +198,7 @@ extension ByteRegex {
         let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
         return folded == UInt32(inst.a)
       case .cls:
-        return re.classes[Int(inst.a)].contains(c)
+        return classes[Int(inst.a)].contains(c)
       case .any:
         return !((c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029)
       default:
@@ -169,17 +210,17 @@ extension ByteRegex {
     /// `pos` into the other list. With `cut`, a thread at `match` drops
     /// every thread after it and its (start, end) is returned.
     mutating func step(_ k: Int, _ l: Int, at pos: Int, cut: Bool) -> (Int32, Int32)? {
-      let other = l ^ 1
-      clearList(k, other)
+      clearList(k, l ^ 1)
       var found: (Int32, Int32)? = nil
       let (c, len) = pos < text.count ? UTF8Bytes.decode(text, at: pos) : (UInt32.max, 0)
-      var i = 0
-      while i < s.lists[l].count {
-        let pc = s.lists[l].pcs[i]
-        let start = s.lists[l].starts[i]
-        i += 1
-        s.steps += 1
-        let inst = re.code[Int(pc)]
+      let li = list(k, l)
+      let pairs = programs[k].pairs
+      let count = Int(ints[li])
+      steps += count
+      for i in 0..<count {
+        let pc = ints[li + 1 + i]
+        let start = ints[li + 1 + pairs + i]
+        let inst = code[Int(pc)]
         if inst.op == .match {
           if cut {
             found = (start, Int32(pos))
@@ -187,10 +228,13 @@ extension ByteRegex {
           }
           continue
         }
-        if len > 0 && takes(inst, c) { add(k, other, pc + 1, start: start, at: pos + len) }
+        if len > 0 && takes(inst, c) { add(k, l ^ 1, pc + 1, start: start, at: pos + len) }
       }
       return found
     }
+
+    @inline(__always)
+    func isEmpty(_ k: Int, _ l: Int) -> Bool { ints[list(k, l)] == 0 }
 
     /// The leftmost-first match starting at or after `from` (possibly
     /// empty), as (start, end).
@@ -201,12 +245,12 @@ extension ByteRegex {
       var found: (Int32, Int32)? = nil
       var p = from
       while true {
-        if s.lists[l].count == 0 {
+        if isEmpty(0, l) {
           if found != nil { break }
           p = re.nextStart(text, from: p)
           if p >= n { break }
         }
-        if found == nil && re.canStart(text, at: p) { add(0, l, re.entries[0], start: Int32(p), at: p) }
+        if found == nil && re.canStart(text, at: p) { add(0, l, Int32(programs[0].entry), start: Int32(p), at: p) }
         if let m = step(0, l, at: p, cut: true) { found = m }
         if p >= n { break }
         l ^= 1
@@ -217,22 +261,22 @@ extension ByteRegex {
 
     /// Whether lookaround `i` holds at `pos` (remembered per position).
     mutating func holds(_ i: Int, at pos: Int) -> Bool {
-      let slot = i * (text.count + 1) + pos
-      let m = s.memo[slot]
+      let slot = memoBase + i * (text.count + 1) + pos
+      let m = stamps[slot]
       let look = re.looks[i]
-      if m >= s.memoStamp { return (m == s.memoStamp + 1) != look.negate }
+      if m == memoStamp || m == memoStamp + 1 { return (m == memoStamp + 1) != look.negate }
       let found = look.ahead ? matchesAhead(look.program, at: pos) : matchesBehind(look, at: pos)
-      s.memo[slot] = s.memoStamp + (found ? 1 : 0)
+      stamps[slot] = memoStamp + (found ? 1 : 0)
       return found != look.negate
     }
 
     /// Whether program `k` matches some text starting at `pos`.
     mutating func matchesAhead(_ k: Int, at pos: Int) -> Bool {
-      var l = 2 * k
+      var l = 0
       clearList(k, l)
-      if add(k, l, re.entries[k], start: Int32(pos), at: pos) { return true }
+      if add(k, l, Int32(programs[k].entry), start: Int32(pos), at: pos) { return true }
       var p = pos
-      while s.lists[l].count > 0 && p < text.count {
+      while !isEmpty(k, l) && p < text.count {
         let len = UTF8Bytes.decode(text, at: p).length
         _ = step(k, l, at: p, cut: false)
         l ^= 1
@@ -259,17 +303,17 @@ extension ByteRegex {
         back += 1
       }
       let k = look.program
-      var l = 2 * k
+      var l = 0
       clearList(k, l)
       var p = lo
       while true {
-        if p <= hi { add(k, l, re.entries[k], start: Int32(p), at: p) }
+        if p <= hi { add(k, l, Int32(programs[k].entry), start: Int32(p), at: p) }
         if p == pos { return listHasMatch(k, l) }
         let len = UTF8Bytes.decode(text, at: p).length
         _ = step(k, l, at: p, cut: false)
         l ^= 1
         p += len
-        if s.lists[l].count == 0 && p > hi { return false }
+        if isEmpty(k, l) && p > hi { return false }
       }
     }
 
@@ -280,7 +324,8 @@ extension ByteRegex {
     }
 
     func listHasMatch(_ k: Int, _ l: Int) -> Bool {
-      for i in 0..<s.lists[l].count where re.code[Int(s.lists[l].pcs[i])].op == .match { return true }
+      let li = list(k, l)
+      for i in 0..<Int(ints[li]) where code[Int(ints[li + 1 + i])].op == .match { return true }
       return false
     }
   }
