@@ -105,13 +105,27 @@ public struct ByteRegex: Sendable {
   public func matches(
     in text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>], scratch: inout Scratch
   ) -> Outcome {
+    matches(in: text, into: &out, scratch: &scratch, path: .auto)
+  }
+
+  /// Which search runs: chosen by size, or one of them (for tests).
+  enum Path { case auto, pike, backtrack }
+
+  func matches(
+    in text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>], scratch: inout Scratch, path: Path
+  ) -> Outcome {
     if caseSensitiveText && Self.hasCasedNonASCII(text) { return .fallback }
     let n = text.count
     var p = nextStart(text, from: 0)
     if p >= n { return .matched }
     // Room for the threads and one answer per lookaround and position.
     let stampCount = layout.stamps + looks.count * (n + 1)
-    if scratch.ints.count < layout.ints { scratch.ints = [Int32](repeating: 0, count: layout.ints) }
+    // Short texts go to the backtracker (`RegexBacktrack.swift`), long ones
+    // to the Pike VM: both linear, the first cheaper per step.
+    let states = layout.programs[0].pairs * (n + 1)
+    let backtrack = path == .backtrack || (path == .auto && states <= Self.maxStates)
+    let ints = layout.ints + (backtrack ? Self.backtrackWords(states: states) : 0)
+    if scratch.ints.count < ints { scratch.ints = [Int32](repeating: 0, count: ints) }
     if scratch.stamps.count < stampCount || scratch.counter > 0xC000_0000 {
       scratch.stamps = [UInt32](repeating: 0, count: max(stampCount, scratch.stamps.count))
       scratch.counter = 0
@@ -121,7 +135,7 @@ public struct ByteRegex: Sendable {
           var m = Machine(
             self, text, code: code, classes: classes, programs: programs, ints: ints, stamps: stamps, counter: counter)
           while p < n {
-            guard let (start, end) = m.search(from: p) else { break }
+            guard let (start, end) = backtrack ? m.backtrack(from: p) : m.search(from: p) else { break }
             if end > start {
               out.append(start..<end)
               p = end

@@ -26,10 +26,18 @@ import Testing
     }
   }
 
+  /// The byte engine's matches, nil on a fallback to ICU. Both searches
+  /// (the backtracker and the Pike VM) run and must agree.
   static func byteMatches(_ re: ByteRegex, _ text: String) -> [Range<Int>]? {
-    var out: [Range<Int>] = []
-    let outcome = Array(text.utf8).withUnsafeBufferPointer { re.matches(in: $0, into: &out) }
-    return outcome == .matched ? out : nil
+    var results: [[Range<Int>]?] = []
+    for path in [ByteRegex.Path.backtrack, .pike] {
+      var out: [Range<Int>] = []
+      var scratch = ByteRegex.Scratch()
+      let outcome = Array(text.utf8).withUnsafeBufferPointer { re.matches(in: $0, into: &out, scratch: &scratch, path: path) }
+      results.append(outcome == .matched ? out : nil)
+    }
+    #expect(results[0] == results[1], "backtracker and Pike VM on \(text.debugDescription)")
+    return results[0]
   }
 
   @Test func acceptsAndRefuses() throws {
