@@ -3,21 +3,24 @@
 //
 // ICU backtracks, and some patterns (`(\w+)+$`, nested loops) take time
 // exponential in the text. With `.reportProgress`, `enumerateMatches`
-// calls its block every so many steps of ICU's matcher (about every ten
-// thousand; Foundation on Linux does this too) with a nil result, and the
-// block may stop the search. A regex gets a budget of such reports on one
-// article, in proportion to the article's length with a floor (a linear
-// search reports about once per 10 KB); past that the search stops and the
-// scanner reports the article as an error naming the rule, rather than
-// hanging on it.
+// calls its block with a nil result and the `.progress` flag at each start
+// position ICU tries and every ten thousand or so steps of one attempt
+// (Foundation on Linux does this too), and the block may stop the search.
+// A regex gets a budget of such reports on one article: one per byte of
+// the article (which covers every start position of every sentence) plus
+// `extraReports` for the steps of the attempts. Past that the search stops
+// and the scanner reports the article as an error naming the rule, rather
+// than hanging on it.
 
 import Foundation
 
 public enum BoundedICU {
-  /// Progress reports one regex may use on an article of `bytes` bytes:
-  /// some twenty times what a linear search needs, and a fraction of a
-  /// second of work on a short article.
-  public static func budget(forBytes bytes: Int) -> Int { 20 + bytes / 500 }
+  /// Reports beyond one per start position: about a million steps of
+  /// ICU's matcher, a fraction of a second.
+  public static let extraReports = 100
+
+  /// Progress reports one regex may use on an article of `bytes` bytes.
+  public static func budget(forBytes bytes: Int) -> Int { bytes + extraReports }
 
   /// The matches of `regex` in `text` (its whole range), or nil when the
   /// search used up `budget` (which it decrements) and was stopped.

@@ -8,7 +8,7 @@
 // groups `(…)` `(?:…)`, alternation; greedy and lazy `? * + {n} {n,}
 // {n,m}` (`{…}` and lazy `*? +?` only over a piece that cannot match
 // empty: ICU's counted and lazy loops treat empty iterations in their own
-// way); lookahead `(?=…)` `(?!…)` and lookbehind `(?<=…)` `(?<!…)` of
+// way); lookahead `(?=…)` `(?!…)`, and lookbehind `(?<=…)` `(?<!…)` of
 // bounded length.
 // Refused: anchors, word boundaries, back-references, `\w`, `\p{…}`, flags,
 // possessive and atomic forms, a quantifier on a lookaround, and any cased
