@@ -9,6 +9,16 @@ import Testing
 @testable import RuleTag
 
 @Suite struct ByteRegexTests {
+  /// ICU's non-empty matches as byte ranges, or nil when ICU worked well
+  /// beyond one pass (more than `extra` progress reports past one per
+  /// position): its backtracking then hits ICU's stack limit, and the
+  /// attempt at that position fails silently.
+  static func icuMatches(_ re: NSRegularExpression, _ text: String, extra: Int) -> [Range<Int>]? {
+    var budget = text.utf16.count + extra
+    guard BoundedICU.matches(re, in: text, budget: &budget) != nil else { return nil }
+    return icuMatches(re, text)
+  }
+
   /// ICU's non-empty matches as byte ranges.
   static func icuMatches(_ re: NSRegularExpression, _ text: String) -> [Range<Int>] {
     var map: [Int] = []  // UTF-16 offset → byte offset

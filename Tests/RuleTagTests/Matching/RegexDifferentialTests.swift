@@ -104,6 +104,7 @@ import Testing
     var fallbacks = 0
     var nullableLoops = 0
     var atomChecks = 0
+    var icuGaveUp = 0
     for _ in 0..<1200 {
       let pattern = Self.randomPattern(&rng, depth: 2, bounded: false)
       guard let icu = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
@@ -112,7 +113,12 @@ import Testing
       if Self.nullable.contains(where: { pattern.contains($0 + "*") || pattern.contains($0 + "+") }) { nullableLoops += 1 }
       for _ in 0..<20 {
         let text = Self.randomText(&rng)
-        let want = ByteRegexTests.icuMatches(icu, text)
+        // ICU's exponential cases (`(.*)*` and the like on long texts)
+        // end in its stack limit with a wrong answer: not compared.
+        guard let want = ByteRegexTests.icuMatches(icu, text, extra: 10) else {
+          icuGaveUp += 1
+          continue
+        }
         guard let got = ByteRegexTests.byteMatches(mine, text) else {
           fallbacks += 1
           continue
@@ -138,6 +144,7 @@ import Testing
     #expect(compared > 8_000)
     #expect(atomChecks > 250)
     #expect(fallbacks > 0)  // texts with ß / K / Σ under a pattern with letters
+    #expect(icuGaveUp < compared / 100)
   }
 
   /// Loops over parts that can match empty, where ICU leaves the loop
