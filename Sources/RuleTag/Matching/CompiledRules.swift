@@ -304,11 +304,13 @@ public final class CompiledRules: Sendable {
           diagnostics.append(.badRegex(LiteralAtoms.describe(error), at: span, line: line))
           return .regex(-1)
         }
-        let groups = LiteralAtoms.groups(folded)
+        let engine = ByteRegex.compile(folded)
+        let groups = engine?.atoms ?? []
         if groups.isEmpty { diagnostics.append(.slowRegex(at: span, line: line)) }
+        if engine == nil { diagnostics.append(.icuRegex(at: span, line: line)) }
         regexes.append(
           GatedRegex(
-            regex: re, engine: ByteRegex.compile(folded), source: source, rule: rule, alwaysRun: groups.isEmpty, groupCount: groups.count,
+            regex: re, engine: engine, source: source, rule: rule, alwaysRun: groups.isEmpty, groupCount: groups.count,
             positive: positive))
         for (g, atoms) in groups.enumerated() {
           for a in atoms { patternUses[pattern(a)].append(.atom(id, group: UInt8(g))) }

@@ -62,6 +62,12 @@ public enum TagReport {
       return errorRecord(e, rules: scanner.rules, options: options)
     case .success(let a):
       let result = a.title.withUnsafeBufferPointer { t in a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) } }
+      if !result.stoppedRules.isEmpty {
+        // ICU was stopped on a regex (`BoundedICU`): the scores are incomplete.
+        let names = result.stoppedRules.map { scanner.rules.rules[$0].location }.joined(separator: ", ")
+        let message = "regex of rule \(names) stopped: NSRegularExpression took too long on this article"
+        return errorRecord(InputError(source: a.source, message: message, id: a.id), rules: scanner.rules, options: options)
+      }
       return record(a, result, rules: scanner.rules, options: options)
     }
   }

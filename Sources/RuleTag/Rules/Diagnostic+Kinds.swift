@@ -9,7 +9,7 @@
 //   RT016 no-topics
 // Warnings (it compiles, but probably not as meant):
 //   RT101 duplicate-keyword RT102 slow-regex           RT103 unknown-topic
-//   RT104 empty-topic       RT105 unreachable-threshold
+//   RT104 empty-topic       RT105 unreachable-threshold RT106 icu-regex
 
 extension Diagnostic {
   static func error(
@@ -163,5 +163,14 @@ extension Diagnostic {
       "RT105", "unreachable-threshold",
       "topic `\(id)` can score at most \(max), below its threshold \(threshold)", at: span, line: line,
       hint: "lower the threshold or raise a weight or cap")
+  }
+
+  public static func icuRegex(at span: SourceSpan, line: String) -> Diagnostic {
+    warning(
+      "RT106", "icu-regex", "regex needs ICU: it uses syntax the byte engine does not run",
+      at: span, line: line,
+      hint:
+        "anchors, \\b, \\w, \\p{…} and back-references run through NSRegularExpression, which backtracks; an article it takes too long on is reported as an error"
+    )
   }
 }

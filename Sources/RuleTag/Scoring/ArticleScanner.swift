@@ -170,6 +170,7 @@ public struct ArticleScanner: Sendable {
       result.fired[rule.topic].append(FiredRule(rule: Int(r), count: count, score: contribution, hits: evidence))
     }
     for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
+    result.stoppedRules = gates.stopped
     return result
   }
 

@@ -60,6 +60,7 @@ extension ArticleScanner {
       }
     }
     let regex = rules.regexes[Int(r)]
+    var budget = BoundedICU.budget(forBytes: doc.bytes.count)
     for k32 in gates.sentences {
       let k = Int(k32)
       let start = k == 0 ? 0 : Int(sentences.ends[k - 1])
@@ -69,7 +70,7 @@ extension ArticleScanner {
         gates.byteMatches.removeAll(keepingCapacity: true)
         let outcome = doc.bytes.withUnsafeBufferPointer { p in
           engine.matches(
-            in: UnsafeBufferPointer(rebasing: p[start..<end]), into: &gates.byteMatches, stack: &gates.stack)
+            in: UnsafeBufferPointer(rebasing: p[start..<end]), into: &gates.byteMatches, scratch: &gates.scratch)
         }
         if outcome == .matched {
           for m in gates.byteMatches {
@@ -78,20 +79,24 @@ extension ArticleScanner {
           continue
         }
       }
-      runICU(regex.regex, r, start, end)
+      if !runICU(regex.regex, r, start, end, budget: &budget) {
+        gates.stopped.append(Int(regex.rule))
+        return
+      }
     }
   }
 
   /// Runs `regex` through NSRegularExpression on the sentence
   /// `start..<end` (patterns outside `ByteRegex`'s subset, and sentences
-  /// it hands back).
-  mutating func runICU(_ regex: NSRegularExpression, _ r: Int32, _ start: Int, _ end: Int) {
+  /// it hands back). Returns false when ICU used up `budget` and was
+  /// stopped.
+  mutating func runICU(_ regex: NSRegularExpression, _ r: Int32, _ start: Int, _ end: Int, budget: inout Int) -> Bool {
     let text = doc.bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
     }
     let length = text.utf16.count
-    let matches = regex.matches(in: text, options: [], range: NSRange(location: 0, length: length))
-    if matches.isEmpty { return }
+    guard let matches = BoundedICU.matches(regex, in: text, budget: &budget) else { return false }
+    if matches.isEmpty { return true }
     // UTF-16 offsets of this sentence → byte offsets of the document.
     var map = [Int32](repeating: Int32(end), count: length + 1)
     doc.bytes.withUnsafeBufferPointer { p in
@@ -109,8 +114,9 @@ extension ArticleScanner {
         i += len
       }
     }
-    for m in matches where m.range.length > 0 {
-      gates.hits[Int(r)].append(Span(map[m.range.location], map[m.range.location + m.range.length]))
+    for m in matches where m.length > 0 {
+      gates.hits[Int(r)].append(Span(map[m.location], map[m.location + m.length]))
     }
+    return true
   }
 }

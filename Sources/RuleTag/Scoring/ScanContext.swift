@@ -61,7 +61,9 @@ struct RegexGates {
   var sentences: [Int32] = []
   /// Scratch for `ByteRegex` matches of one sentence.
   var byteMatches: [Range<Int>] = []
-  var stack: [Int] = []
+  var scratch = ByteRegex.Scratch()
+  /// Rules whose regex used up its ICU budget on this article.
+  var stopped: [Int] = []
 
   init(count: Int) {
     open = [Bool](repeating: false, count: count)
@@ -89,6 +91,7 @@ struct RegexGates {
       ran[Int(r)] = false
     }
     opened.removeAll(keepingCapacity: true)
+    stopped.removeAll(keepingCapacity: true)
   }
 }
 

@@ -40,4 +40,7 @@ public struct ArticleResult: Equatable, Sendable {
   public var tagged: [Bool]
   /// Fired rules per topic.
   public var fired: [[FiredRule]]
+  /// Rules whose regex ICU was stopped on (`BoundedICU`): the article's
+  /// result is incomplete.
+  public var stoppedRules: [Int] = []
 }

@@ -1,7 +1,7 @@
 // ByteRegex must give exactly what NSRegularExpression (case-insensitive)
-// gives, on every pattern it accepts: checked on random patterns of its
-// subset over random text, on the shipped rules' regexes over real
-// sentences, and by a table of what it accepts and refuses.
+// gives, on every pattern it accepts: checked on the shipped rules' regexes
+// over real sentences and by a table of what it accepts and refuses here,
+// and on random patterns in RegexDifferentialTests.
 
 import Foundation
 import Testing
@@ -9,65 +9,14 @@ import Testing
 @testable import RuleTag
 
 @Suite struct ByteRegexTests {
-  /// Text alphabet: Han, ASCII of both cases, digits beyond ASCII (Arabic-
-  /// Indic ١), separators, line terminators, cased letters outside ASCII
-  /// (ß, KELVIN SIGN, Σ) and a scalar outside the BMP.
-  static let alphabet: [String] = [
-    "工", "会", "成", "立", "了", "志", "愿", "、", ",", "。", "a", "b", "A", "K", "s", "1", "9", "١", " ", "\n",
-    "\u{0B}", "\u{85}", "\u{2028}", "\u{3000}", "\u{A0}", "ß", "\u{212A}", "Σ", "😀", "-", ".", "(",
-  ]
-
-  /// Pattern pieces that stand for one scalar of the alphabet.
-  static let literals: [String] = [
-    "工", "会", "成", "立", "了", "、", ",", "。", "a", "b", "A", "k", "s", "1", "\\.", "\\(", "\\-", "-", "\\u5de5",
-    "\\x{4f1a}", "\\n", " ", "😀",
-  ]
-  static let classItems: [String] = ["工", "会", "a", "B", "0-9", "a-c", "一-龥", "\\d", "\\s", "、", ",", "。", "\\-", "😀"]
-
-  static func randomClass(_ rng: inout SeededRandom) -> String {
-    var s = Bool.random(using: &rng) ? "[^" : "["
-    for _ in 0..<Int.random(in: 1...3, using: &rng) { s += classItems.randomElement(using: &rng)! }
-    return s + "]"
-  }
-
-  /// A random pattern; `bounded` keeps it of bounded length (lookbehind).
-  static func randomPattern(_ rng: inout SeededRandom, depth: Int, bounded: Bool) -> String {
-    var out = ""
-    for _ in 0..<Int.random(in: 1...3, using: &rng) {
-      var piece: String
-      let kind = Int.random(in: 0..<(depth > 0 ? 10 : 6), using: &rng)
-      switch kind {
-      case 0, 1, 2: piece = literals.randomElement(using: &rng)!
-      case 3: piece = randomClass(&rng)
-      case 4: piece = [".", "\\d", "\\D", "\\s", "\\S"].randomElement(using: &rng)!
-      case 5: piece = literals.randomElement(using: &rng)! + literals.randomElement(using: &rng)!
-      case 6, 7:
-        let open = ["(", "(?:"].randomElement(using: &rng)!
-        let branches = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
-          randomPattern(&rng, depth: depth - 1, bounded: bounded)
-        }
-        piece = open + branches.joined(separator: "|") + ")"
-      default:
-        let open = ["(?=", "(?!", "(?<=", "(?<!"].randomElement(using: &rng)!
-        let branches = (0..<Int.random(in: 1...2, using: &rng)).map { _ in
-          randomPattern(&rng, depth: depth - 1, bounded: bounded || open.hasPrefix("(?<"))
-        }
-        out += open + branches.joined(separator: "|") + ")"
-        continue
-      }
-      if Int.random(in: 0..<3, using: &rng) == 0 {
-        var q = (bounded ? ["?", "{2}", "{0,3}", "{1,2}"] : ["?", "*", "+", "{2}", "{0,3}", "{1,}", "{1,2}"])
-          .randomElement(using: &rng)!
-        if Int.random(in: 0..<4, using: &rng) == 0 { q += "?" }
-        piece += q
-      }
-      out += piece
-    }
-    return out
-  }
-
-  static func randomText(_ rng: inout SeededRandom) -> String {
-    (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+  /// ICU's non-empty matches as byte ranges, or nil when ICU worked well
+  /// beyond one pass (more than `extra` progress reports past one per
+  /// position): its backtracking then hits ICU's stack limit, and the
+  /// attempt at that position fails silently.
+  static func icuMatches(_ re: NSRegularExpression, _ text: String, extra: Int) -> [Range<Int>]? {
+    var budget = text.utf16.count + extra
+    guard BoundedICU.matches(re, in: text, budget: &budget) != nil else { return nil }
+    return icuMatches(re, text)
   }
 
   /// ICU's non-empty matches as byte ranges.
@@ -87,38 +36,18 @@ import Testing
     }
   }
 
+  /// The byte engine's matches, nil on a fallback to ICU. Both searches
+  /// (the backtracker and the Pike VM) run and must agree.
   static func byteMatches(_ re: ByteRegex, _ text: String) -> [Range<Int>]? {
-    var out: [Range<Int>] = []
-    let outcome = Array(text.utf8).withUnsafeBufferPointer { re.matches(in: $0, into: &out) }
-    return outcome == .matched ? out : nil
-  }
-
-  @Test func agreesWithICUOnRandomPatterns() throws {
-    var rng = SeededRandom(seed: 0xB17E_5EED)
-    var compared = 0
-    var patterns = 0
-    var fallbacks = 0
-    for _ in 0..<1500 {
-      let pattern = Self.randomPattern(&rng, depth: 2, bounded: false)
-      guard let icu = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
-      guard let mine = ByteRegex.compile(pattern) else { continue }
-      patterns += 1
-      for _ in 0..<30 {
-        let text = Self.randomText(&rng)
-        guard let got = Self.byteMatches(mine, text) else {
-          fallbacks += 1
-          continue
-        }
-        let want = Self.icuMatches(icu, text)
-        #expect(got == want, "pattern \(pattern) text \(text.debugDescription)")
-        if got != want { return }
-        compared += 1
-      }
+    var results: [[Range<Int>]?] = []
+    for path in [ByteRegex.Path.backtrack, .pike] {
+      var out: [Range<Int>] = []
+      var scratch = ByteRegex.Scratch()
+      let outcome = Array(text.utf8).withUnsafeBufferPointer { re.matches(in: $0, into: &out, scratch: &scratch, path: path) }
+      results.append(outcome == .matched ? out : nil)
     }
-    // Enough patterns took the byte path for the comparison to mean something.
-    #expect(patterns > 600)
-    #expect(compared > 15_000)
-    #expect(fallbacks > 0)  // texts with ß / K / Σ under a pattern with letters
+    #expect(results[0] == results[1], "backtracker and Pike VM on \(text.debugDescription)")
+    return results[0]
   }
 
   @Test func acceptsAndRefuses() throws {
@@ -126,11 +55,12 @@ import Testing
       "\\d+(余|多)?(条|项|件)", "(比武|大赛)、[^、,。;]{0,10}(比武|大赛)", "培训[^,。;!?]{0,8}\\d+(余|多)?(人次|名)",
       "农民(?!工)", "(?<!已|未|没有)(成立|组建)了?", "(工会)(?:(?!志愿|队)[^,。;!?、]){0,8}(正式)?成立(?![了的]?\\d|周年)",
       "app", "a.b", "[a-z]+", "x{2,}?", "\\u5de5\\x{4F1A}", "\\s\\S\\D", "[-a]", "[a-]",
+      "(a?)*", "(?:)+", "(.*)*x", "(a+)+", "(外|外卖)*骑手", "(|a)+", "(a*)??",
     ]
     for p in accepted { #expect(ByteRegex.compile(p) != nil, "\(p)") }
     let refused = [
       "^工会", "工会$", "\\bapp\\b", "(a)\\1", "\\w+", "\\p{Han}", "(?i)a", "a*+", "(?>a)", "(?<n>a)",
-      "(?<=a+)b", "(a?)*", "(?:)+", "σ", "[α-ω]", "[[a]]", "[a&&b]", "a{2", "\\Qa\\E", "[^]a]", "(?#c)a",
+      "(?<=a+)b", "(a?)*?", "(a?){2}", "(a?){1,}", "(?=a)*", "σ", "[α-ω]", "[[a]]", "[a&&b]", "a{2", "\\Qa\\E", "[^]a]", "(?#c)a",
     ]
     for p in refused { #expect(ByteRegex.compile(p) == nil, "\(p)") }
     // A sentence with a cased letter outside ASCII goes back to ICU when the
@@ -198,6 +128,6 @@ import Testing
         hits += want.count
       }
     }
-    #expect(hits > 50)
+    #expect(hits > (Devset.isPresent ? 50 : 20))
   }
 }

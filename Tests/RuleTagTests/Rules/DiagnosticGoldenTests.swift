@@ -1,7 +1,7 @@
 // Golden diagnostics, yara-x style: Golden/diagnostics/<CODE>_<name>.rules
 // holds rules with a mistake, <CODE>_<name>.out the rendered diagnostics of
 // parsing and compiling them (all of them, errors and warnings, sorted as
-// `ruletag check` sorts them). Every code RT001–RT016 and RT101–RT105 has
+// `ruletag check` sorts them). Every code RT001–RT016 and RT101–RT106 has
 // at least one case, and each case must produce the code in its name.
 //
 // A case whose first line is `#! load PATH` loads PATH (relative to the
@@ -23,7 +23,7 @@ import Testing
     return names.filter { $0.hasSuffix(".rules") }.map { String($0.dropLast(6)) }.sorted()
   }
 
-  static let allCodes = (1...16).map { String(format: "RT%03d", $0) } + (101...105).map { "RT\($0)" }
+  static let allCodes = (1...16).map { String(format: "RT%03d", $0) } + (101...106).map { "RT\($0)" }
 
   /// Loads a case and returns its diagnostics with paths made relative.
   static func diagnostics(of name: String) throws -> [Diagnostic] {
