@@ -5,19 +5,13 @@
 // Everything comes from one SplitMix64 seed, so a failing line can be made
 // again from the seed printed with it.
 
-/// SplitMix64 (Steele, Lea and Flood): tiny, seeded, good enough to drive
-/// mutations.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+import RuleTagTestSupport
 
+/// The suite's generator: the shared seeded SplitMix64, with the draws the
+/// mutations use.
+typealias SplitMix64 = SeededRandom
+
+extension SeededRandom {
   mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
   mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
   mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
