@@ -11,7 +11,9 @@ import RuleTag
   import Glibc
 #endif
 
-/// Where a command writes, and where its relative paths start. `standard`
+/// Where a command writes, and where its relative paths start.
+///
+/// `standard`
 /// writes to the process's stdout and stderr; `capture` keeps everything
 /// for tests.
 public final class CommandIO: @unchecked Sendable {
@@ -72,7 +74,9 @@ public final class CommandIO: @unchecked Sendable {
   /// exit 3 instead of reporting records that were lost.
   public private(set) var failure: OutputFailure? = nil
 
-  /// Writes out what is buffered. Writes happen only here, and the buffer
+  /// Writes out what is buffered.
+  ///
+  /// Writes happen only here, and the buffer
   /// only ever holds whole records, so output ends at a record boundary.
   public func flush() {
     guard !capture, !out.isEmpty, failure == nil else { return }
@@ -164,11 +168,15 @@ public enum RuleTagCLI {
   }
 
   static var specs: [String: CommandSpec] {
-    ["tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec, "diff": DiffCommand.spec]
+    [
+      "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
+      "diff": DiffCommand.spec,
+    ]
   }
 
   static var usage: String {
-    var s = "ruletag: rule-based topic tagging for Chinese labour news\n\nUSAGE: ruletag <command> [options]\n\nCOMMANDS:\n"
+    var s =
+      "ruletag: rule-based topic tagging for Chinese labour news\n\nUSAGE: ruletag <command> [options]\n\nCOMMANDS:\n"
     for (c, h) in commands { s += "  " + c.padding(toLength: 8, withPad: " ", startingAt: 0) + h + "\n" }
     s += "\nRun `ruletag <command> --help` for a command's options and an example.\n"
     return s

@@ -30,13 +30,17 @@ enum CheckCommand {
     var states = 0
     switch CompiledRules.compile(set) {
     case .success(let c):
-      diagnostics = (diagnostics + c.diagnostics).sorted { ($0.span.file, $0.span.line, $0.span.column) < ($1.span.file, $1.span.line, $1.span.column) }
+      diagnostics = (diagnostics + c.diagnostics).sorted {
+        ($0.span.file, $0.span.line, $0.span.column) < ($1.span.file, $1.span.line, $1.span.column)
+      }
       topics = c.topics.count
       rules = c.rules.count
       patterns = c.automaton.patternCount
       states = c.automaton.stateCount
     case .failure(let f):
-      diagnostics = f.diagnostics.sorted { ($0.span.file, $0.span.line, $0.span.column) < ($1.span.file, $1.span.line, $1.span.column) }
+      diagnostics = f.diagnostics.sorted {
+        ($0.span.file, $0.span.line, $0.span.column) < ($1.span.file, $1.span.line, $1.span.column)
+      }
     }
     let errors = diagnostics.filter(\.isError).count
     let warnings = diagnostics.count - errors
@@ -53,7 +57,9 @@ enum CheckCommand {
         "checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(topics) topic\(topics == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s"), \(patterns) literals in one automaton of \(states) states; \(warnings) warning\(warnings == 1 ? "" : "s")\n"
       )
     } else {
-      io.error("checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+      io.error(
+        "checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      )
     }
     if errors > 0 { return ExitCode.usage }
     return f.has("strict") && warnings > 0 ? ExitCode.inputErrors : ExitCode.ok

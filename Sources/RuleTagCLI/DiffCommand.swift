@@ -6,7 +6,8 @@ import RuleTag
 
 enum DiffCommand {
   static let spec = CommandSpec(
-    name: "diff", summary: "Show which articles changed between two `tag --format jsonl` runs, and the rule lines behind it.",
+    name: "diff",
+    summary: "Show which articles changed between two `tag --format jsonl` runs, and the rule lines behind it.",
     positional: "BEFORE.jsonl AFTER.jsonl",
     flags: [],
     example:

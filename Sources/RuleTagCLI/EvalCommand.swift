@@ -55,7 +55,8 @@ enum EvalCommand {
       for t in report.metrics.topics {
         let v = name == "min-precision" ? t.precision : t.recall
         if let v, v < x {
-          failed.append("\(t.id) \(name == "min-precision" ? "precision" : "recall") \(String(format: "%.2f", v)) < \(x)")
+          failed.append(
+            "\(t.id) \(name == "min-precision" ? "precision" : "recall") \(String(format: "%.2f", v)) < \(x)")
         }
       }
     }

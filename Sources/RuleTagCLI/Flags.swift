@@ -43,7 +43,8 @@ public struct CommandSpec: Sendable {
 
   public var help: String {
     var s = "\(summary)\n\nUSAGE: \(program) \(name) [options] \(positional)\n\nOPTIONS:\n"
-    let rows = flags.map { f in ("--" + f.name + (f.value.map { " <\($0)>" } ?? ""), f.help) }
+    let rows =
+      flags.map { f in ("--" + f.name + (f.value.map { " <\($0)>" } ?? ""), f.help) }
       + [("-h, --help", "show this help")]
     let w = rows.map { $0.0.count }.max() ?? 0
     for (l, h) in rows { s += "  " + l.padding(toLength: w + 2, withPad: " ", startingAt: 0) + h + "\n" }

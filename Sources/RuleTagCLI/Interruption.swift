@@ -17,13 +17,17 @@ import Synchronization
   import Glibc
 #endif
 
-/// The signal that asked the run to stop (0: none). A global so that the C
+/// The signal that asked the run to stop (0: none).
+///
+/// A global so that the C
 /// signal handler, which can capture nothing, can reach it; an atomic store
 /// is safe in a handler.
 let interruptingSignal = Atomic<Int32>(0)
 
 public enum Interruption {
-  /// Installs the handlers. Call once, before any work, from `main`.
+  /// Installs the handlers.
+  ///
+  /// Call once, before any work, from `main`.
   public static func install() {
     Glibc.signal(SIGPIPE, SIG_IGN)
     // A parent may have blocked these (Foundation's Process passes its

@@ -84,7 +84,8 @@ enum TagCommand {
     io.flush()
     // Records that were not written are not reported as tagged.
     if io.failure != nil { return ExitCode.outputFailed }
-    let interrupted = Interruption.caught.map { "; interrupted by \(Interruption.name($0)), input not read to the end" } ?? ""
+    let interrupted =
+      Interruption.caught.map { "; interrupted by \(Interruption.name($0)), input not read to the end" } ?? ""
     io.error(
       "summary: \(read) article\(read == 1 ? "" : "s") read = \(read - errors) tagged + \(errors) error\(errors == 1 ? "" : "s"); \(withTags) with at least one topic\(interrupted)\n"
     )

@@ -37,6 +37,8 @@ func fileSize(_ path: String) -> Int {
 
 /// A ruletag-bench subcommand's spec: the `ruletag` kind, under this
 /// program's name.
-func benchSpec(_ name: String, _ summary: String, positional: String, flags: [FlagSpec], example: String) -> CommandSpec {
-  CommandSpec(name: name, summary: summary, positional: positional, flags: flags, example: example, program: "ruletag-bench")
+func benchSpec(_ name: String, _ summary: String, positional: String, flags: [FlagSpec], example: String) -> CommandSpec
+{
+  CommandSpec(
+    name: name, summary: summary, positional: positional, flags: flags, example: example, program: "ruletag-bench")
 }

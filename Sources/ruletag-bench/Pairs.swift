@@ -64,7 +64,8 @@ enum PairsBench {
       FlagSpec(name: "runs", value: "n", help: "timed pairs (default 10)"),
       FlagSpec(name: "warmup", value: "k", help: "untimed pairs first (default 1)"),
     ],
-    example: "ruletag-bench pairs --runs 20 'ruletag-bench count c.jsonl kw.txt' 'rg -F -f kw.txt --count-matches c.jsonl'")
+    example:
+      "ruletag-bench pairs --runs 20 'ruletag-bench count c.jsonl kw.txt' 'rg -F -f kw.txt --count-matches c.jsonl'")
 
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
@@ -86,9 +87,12 @@ enum PairsBench {
     func f(_ x: Double) -> String { String(format: "%.3f", x) }
     func row(_ name: String, _ cmd: String, _ t: [Timed]) -> String {
       let w = t.map(\.wall)
-      return "| \(name) | `\(cmd.replacingOccurrences(of: "|", with: "\\|"))` | \(f(median(w))) | \(f(w.min()!)) | \(f(w.max()!)) | \(f(median(t.map(\.cpu)))) |\n"
+      return
+        "| \(name) | `\(cmd.replacingOccurrences(of: "|", with: "\\|"))` | \(f(median(w))) | \(f(w.min()!)) | \(f(w.max()!)) | \(f(median(t.map(\.cpu)))) |\n"
     }
-    io.write("# ruletag-bench pairs: \(runs) pairs in turns (A B A B …) after \(warmup) warm-up pair\(warmup == 1 ? "" : "s")\n\n")
+    io.write(
+      "# ruletag-bench pairs: \(runs) pairs in turns (A B A B …) after \(warmup) warm-up pair\(warmup == 1 ? "" : "s")\n\n"
+    )
     io.write("| | command | median wall s | min | max | median CPU s |\n|---|---|---:|---:|---:|---:|\n")
     io.write(row("A", pos[0], a))
     io.write(row("B", pos[1], b))

@@ -140,7 +140,9 @@ struct TagBench {
 
   func mbs(_ s: Double) -> String { String(format: "%.1f", Double(bytes) / 1e6 / s) }
 
-  /// Seconds of `tag` per thread count, output to /dev/null. The thread
+  /// Seconds of `tag` per thread count, output to /dev/null.
+  ///
+  /// The thread
   /// counts take turns within each round, so that round k of each is run
   /// at nearly the same moment, and their ratio, round by round, is less
   /// exposed to the machine's drift than a ratio of medians.
@@ -192,7 +194,8 @@ struct TagBench {
     var rows: [(String, String, String, String)] = []
     rows.append(("in-process read(2), 1 MB buffer (`cat`)", String(format: "%.3f", cat), mbs(cat), "1"))
     rows.append(("tag --format jsonl, 1 thread", String(format: "%.3f", t1), mbs(t1), String(format: "%.4f", cat / t1)))
-    rows.append(("tag --format jsonl, 2 threads", String(format: "%.3f", t2), mbs(t2), String(format: "%.4f", cat / t2)))
+    rows.append(
+      ("tag --format jsonl, 2 threads", String(format: "%.3f", t2), mbs(t2), String(format: "%.4f", cat / t2)))
     if cores > 2, let tc = tagT[cores] {
       rows.append(
         (
@@ -209,7 +212,8 @@ struct TagBench {
     let pairs = zip(tagT[1]!, tagT[2]!).map { $0 / $1 }.sorted()
     print(
       String(
-        format: "\n2 threads / 1 thread: %.2fx (ratio of the medians); %.2fx as the median of %d rounds in turns (%.2fx-%.2fx)\n",
+        format:
+          "\n2 threads / 1 thread: %.2fx (ratio of the medians); %.2fx as the median of %d rounds in turns (%.2fx-%.2fx)\n",
         t1 / t2, median(pairs), pairs.count, pairs.first!, pairs.last!))
   }
 
@@ -241,8 +245,13 @@ struct TagBench {
       print("| \(name) | \(String(format: "%.3f", s)) | \(mbs(s)) | \(String(format: "%.3f", s - prevStage)) |")
       prevStage = s
     }
-    print("| + JSONL output (= tag, 1 thread) | \(String(format: "%.3f", t1)) | \(mbs(t1)) | \(String(format: "%.3f", t1 - prevStage)) |\n")
-    print(String(format: "Automaton hits (literal occurrences): %d, one per %.1f bytes of input.\n", hits, Double(bytes) / Double(max(hits, 1))))
+    print(
+      "| + JSONL output (= tag, 1 thread) | \(String(format: "%.3f", t1)) | \(mbs(t1)) | \(String(format: "%.3f", t1 - prevStage)) |\n"
+    )
+    print(
+      String(
+        format: "Automaton hits (literal occurrences): %d, one per %.1f bytes of input.\n", hits,
+        Double(bytes) / Double(max(hits, 1))))
   }
 }
 
@@ -269,4 +278,3 @@ func timeStage(_ corpus: String, rules path: String, _ stage: ArticleScanner.Sta
   if sink == -1 { note("") }
   return (dt, work)
 }
-

@@ -10,7 +10,9 @@ import Testing
 /// Runs the built `ruletag-bench`.
 enum Bench {
   /// Runs `ruletag-bench ARGS` (in `dir` when given): exit status, stdout,
-  /// stderr. Records an issue and returns nil when there is no binary.
+  /// stderr.
+  ///
+  /// Records an issue and returns nil when there is no binary.
   static func run(_ args: [String], in dir: URL? = nil) -> (status: Int32, out: String, err: String)? {
     guard let exe = BuiltBinary.bench else {
       Issue.record("\(BuiltBinary.missing("ruletag-bench"))")

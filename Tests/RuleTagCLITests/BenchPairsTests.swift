@@ -15,7 +15,8 @@ import Testing
   @Test func runsTheCommandsInTurnsAndReportsEachPair() throws {
     let dir = makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    guard let (status, text, note) = pairs(["--runs", "3", "--warmup", "1", "printf A >> log", "printf B >> log"], in: dir)
+    guard
+      let (status, text, note) = pairs(["--runs", "3", "--warmup", "1", "printf A >> log", "printf B >> log"], in: dir)
     else { return }
     #expect(status == 0, "\(note)")
     // One warm-up pair, then three timed pairs, always A before B.

@@ -24,7 +24,8 @@ enum CLIGolden {
 
   static var cases: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0 + "/args").path) }.sorted()
+    return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0 + "/args").path) }
+      .sorted()
   }
 
   /// Runs `args` in-process with captured output, relative paths taken
@@ -63,7 +64,8 @@ enum CLIGolden {
     let fm = FileManager.default
     try fm.createDirectory(at: dir.appendingPathComponent("rules"), withIntermediateDirectories: true)
     try fm.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
-    try "include common.rules\n".write(to: dir.appendingPathComponent("rules/main.rules"), atomically: true, encoding: .utf8)
+    try "include common.rules\n".write(
+      to: dir.appendingPathComponent("rules/main.rules"), atomically: true, encoding: .utf8)
     try "topic new-employment \"n\" threshold 1\n  +1 骑手, 骑手\n".write(
       to: dir.appendingPathComponent("rules/common.rules"), atomically: true, encoding: .utf8)
     try "{\"id\":\"a\",\"text\":\"骑手\"}\n{\"id\":\"b\",\"text\":\n".write(
@@ -93,7 +95,10 @@ enum CLIGolden {
     let errors = lines.filter { $0.contains(#""error":"#) }.count
     let errLines = err.split(separator: "\n").filter { $0.hasPrefix("error: ") }.count
     let summary = try #require(err.split(separator: "\n").last)
-    #expect(summary == "summary: \(lines.count) articles read = \(lines.count - errors) tagged + \(errors) errors; 2 with at least one topic")
+    #expect(
+      summary
+        == "summary: \(lines.count) articles read = \(lines.count - errors) tagged + \(errors) errors; 2 with at least one topic"
+    )
     #expect(errLines == errors)
     #expect(errors == 5)
   }
@@ -137,7 +142,9 @@ enum CLIGolden {
     let set = RuleParser.parse("topic new-employment \"n\" threshold 1\n  +1 骑手 cap 100\n")
     let rules = try CompiledRules.compile(set).get()
     let records = (0..<500).map { i in
-      InputRecord(kind: .json, file: "x", line: i + 1, bytes: Array("{\"id\":\"\(i)\",\"text\":\"\(String(repeating: "骑手", count: i % 7))\"}".utf8))
+      InputRecord(
+        kind: .json, file: "x", line: i + 1,
+        bytes: Array("{\"id\":\"\(i)\",\"text\":\"\(String(repeating: "骑手", count: i % 7))\"}".utf8))
     }
     for threads in [1, 2, 3] {
       var batch = BatchScanner(rules: rules, threads: threads)

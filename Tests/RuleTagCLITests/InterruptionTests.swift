@@ -95,7 +95,9 @@ import Testing
     }
     let name = sig == SIGINT ? "SIGINT" : "SIGTERM"
     #expect(run.stderr.contains("interrupted by \(name)"), "\(run.stderr)")
-    #expect(run.stderr.contains("summary: \(lines.count) articles read"), "the summary counts what was written: \(lines.count) lines; \(run.stderr)")
+    #expect(
+      run.stderr.contains("summary: \(lines.count) articles read"),
+      "the summary counts what was written: \(lines.count) lines; \(run.stderr)")
     #expect(lines.count < 6_000, "the run stopped before the end of its input")
   }
 

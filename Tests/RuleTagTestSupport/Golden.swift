@@ -54,7 +54,8 @@ public func expectGolden(_ actual: String, at url: URL, sourceLocation: SourceLo
     if existing != actual {
       do {
         try actual.write(to: url, atomically: true, encoding: .utf8)
-        Issue.record("recorded \(name); review it and rerun without RULETAG_UPDATE_GOLDEN", sourceLocation: sourceLocation)
+        Issue.record(
+          "recorded \(name); review it and rerun without RULETAG_UPDATE_GOLDEN", sourceLocation: sourceLocation)
       } catch {
         Issue.record("cannot record \(name): \(error)", sourceLocation: sourceLocation)
       }

@@ -20,7 +20,8 @@ public enum BuiltBinary {
     var candidates: [String] = []
     if let bin = ProcessInfo.processInfo.environment["RULETAG_BIN"] {
       let url = URL(fileURLWithPath: bin)
-      candidates.append(name == "ruletag" ? url.path : url.deletingLastPathComponent().appendingPathComponent(name).path)
+      candidates.append(
+        name == "ruletag" ? url.path : url.deletingLastPathComponent().appendingPathComponent(name).path)
     }
     var dirs: [URL] = []
     if let e = Bundle.main.executableURL { dirs.append(e.deletingLastPathComponent()) }
@@ -56,6 +57,7 @@ public struct ProgramRun: Sendable {
 /// Runs `exe args` to completion: standard input from the file `stdin`
 /// (else none), standard output collected (or sent to `stdout`), standard
 /// error collected through a file so only one pipe has to be drained.
+///
 /// Status 127 and the reason when it cannot start.
 public func runProgram(
   _ exe: String, _ args: [String], stdin: String? = nil, stdout: FileHandle? = nil, in directory: URL? = nil,
@@ -66,7 +68,8 @@ public func runProgram(
   p.arguments = args
   if let environment { p.environment = environment }
   if let directory { p.currentDirectoryURL = directory }
-  let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-stderr-\(UUID().uuidString)").path
+  let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-stderr-\(UUID().uuidString)")
+    .path
   _ = FileManager.default.createFile(atPath: errPath, contents: nil)
   defer { try? FileManager.default.removeItem(atPath: errPath) }
   let pipe = Pipe()

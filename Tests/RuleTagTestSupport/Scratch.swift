@@ -3,7 +3,9 @@
 
 import Foundation
 
-/// SplitMix64: a small, seeded, reproducible random generator. A failing
+/// SplitMix64: a small, seeded, reproducible random generator.
+///
+/// A failing
 /// random case prints its seed so it can be replayed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
   public var state: UInt64
@@ -20,7 +22,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 /// A new temporary folder; the caller removes it (`defer`).
 public func makeTemporaryDirectory() -> URL {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-tests-\(UUID().uuidString)")
-  try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  // A test cannot go on without its scratch folder.
+  do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+    fatalError("cannot create \(dir.path): \(error)")
+  }
   return dir
 }
 

@@ -19,7 +19,9 @@ public struct Article: Sendable {
   /// Gold evidence sentences by topic, when present.
   public var labelEvidence: [(String, String)] = []
   /// Other top-level JSON fields, raw, under their input names and in
-  /// input order (a repeated key once, with its last value). A tag record
+  /// input order (a repeated key once, with its last value).
+  ///
+  /// A tag record
   /// writes each under `Article.outputName(forInputField:)`.
   public var extra: [(String, [UInt8])] = []
 
@@ -41,7 +43,7 @@ public struct InputError: Error, Sendable, Equatable {
   /// The article id, when it could be read.
   public var id: String?
 
-  /// `invalid JSON at corpus.jsonl:17: expected `,` or `}` (column 45)`
+  /// The message, such as `invalid JSON at corpus.jsonl:17: expected , or } (column 45)`.
   public var description: String { "\(message)" }
 }
 

@@ -35,7 +35,9 @@ public final class InputReader {
   /// The descriptor `-` reads (standard input; tests give a pipe).
   let standardInput: Int32
 
-  /// Reads `paths`; an empty list or `-` means standard input. Relative
+  /// Reads `paths`; an empty list or `-` means standard input.
+  ///
+  /// Relative
   /// paths are opened from `directory` when one is given; records name
   /// their files as given.
   public init(paths: [String], directory: String? = nil, standardInput: Int32 = 0) {
@@ -207,7 +209,9 @@ final class LineReader {
   func lineBytes(upTo e: Int) -> [UInt8] {
     lineNo += 1
     var s = start
-    if lineNo == 1 && buffer.withUnsafeBufferPointer({ UTF8Bytes.isBOM(UnsafeBufferPointer(rebasing: $0[..<e]), at: s) }) {
+    if lineNo == 1
+      && buffer.withUnsafeBufferPointer({ UTF8Bytes.isBOM(UnsafeBufferPointer(rebasing: $0[..<e]), at: s) })
+    {
       s += 3
     }
     return Array(buffer[s..<e])
@@ -239,7 +243,7 @@ final class LineReader {
 
   /// Everything left, as one buffer.
   func readAll() -> [UInt8] {
-    while !eof { 
+    while !eof {
       if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
       fill()
     }

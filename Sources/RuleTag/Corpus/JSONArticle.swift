@@ -27,7 +27,8 @@ extension InputRecord {
       fields = InputRecord.lastOfEachKey(try JSONReader.objectFields(p))
     } catch {
       return .failure(
-        InputError(source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))"))
+        InputError(
+          source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))"))
     }
     var id: String? = nil
     var title: [UInt8] = []
@@ -85,7 +86,8 @@ extension InputRecord {
     } catch {
       return .failure(
         InputError(
-          source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))", id: id))
+          source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))",
+          id: id))
     }
     guard let text else {
       return .failure(InputError(source: source, message: "missing `text` field at \(source)", id: id))

@@ -62,7 +62,9 @@ public enum Evaluator {
         switch record.parse() {
         case .failure(let e): return .failure(e)
         case .success(let a):
-          let r = a.title.withUnsafeBufferPointer { t in a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) } }
+          let r = a.title.withUnsafeBufferPointer { t in
+            a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) }
+          }
           let predicted = Set(scanner.rules.topics.indices.filter { r.tagged[$0] }.map { scanner.rules.topics[$0].id })
           return .success(EvaluatedArticle(article: a, gold: Set(a.labels ?? []), result: r, predicted: predicted))
         }
@@ -77,7 +79,8 @@ public enum Evaluator {
               continue
             }
             if let first = seen[e.article.id] {
-              issues.append("duplicate id `\(e.article.id)` at \(e.article.source) (first at \(first)); both are evaluated")
+              issues.append(
+                "duplicate id `\(e.article.id)` at \(e.article.source) (first at \(first)); both are evaluated")
             } else {
               seen[e.article.id] = e.article.source
             }
@@ -96,7 +99,8 @@ public enum Evaluator {
         }
       })
     for (l, n) in unruled.sorted(by: { Topics.order($0.key) < Topics.order($1.key) }) {
-      issues.append("\(n) label\(n == 1 ? "" : "s") of `\(l)`, a topic these rules do not define, left out of the table")
+      issues.append(
+        "\(n) label\(n == 1 ? "" : "s") of `\(l)`, a topic these rules do not define, left out of the table")
     }
     if evaluated.isEmpty && issues.isEmpty { issues.append("no articles found at \(path)") }
     let ids = rules.topics.map(\.id)

@@ -40,7 +40,9 @@ public struct AhoCorasick: Sendable {
   /// Bytes used by the transition table.
   public var tableBytes: Int { table.count * 4 }
 
-  /// Compiles `patterns`. Empty patterns never match.
+  /// Compiles `patterns`.
+  ///
+  /// Empty patterns never match.
   ///
   /// - Complexity: O(total pattern bytes × classes).
   public init(patterns: [[UInt8]]) {
@@ -337,7 +339,9 @@ public struct AhoCorasick: Sendable {
 extension AhoCorasick {
   /// Counts occurrences in two haystacks with four chains of lookups: each
   /// haystack is cut in two halves, and the second half starts
-  /// `maxPatternLength - 1` bytes early. From the root, the automaton finds
+  /// `maxPatternLength - 1` bytes early.
+  ///
+  /// From the root, the automaton finds
   /// exactly the occurrences that start at or after where it started, so
   /// the second half sees every occurrence that ends in it; the ones that
   /// lie wholly in the early start are counted twice and subtracted (a
@@ -345,7 +349,8 @@ extension AhoCorasick {
   @inlinable
   public func countSplit(in a: UnsafeBufferPointer<UInt8>, and b: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
     let overlap = Swift.max(0, maxPatternLength - 1)
-    guard a.count >= 4 * overlap + 64, b.count >= 4 * overlap + 64, let pa = a.baseAddress, let pb = b.baseAddress else {
+    guard a.count >= 4 * overlap + 64, b.count >= 4 * overlap + 64, let pa = a.baseAddress, let pb = b.baseAddress
+    else {
       return count(in: a, and: b)
     }
     let sa = a.count / 2
@@ -391,8 +396,10 @@ extension AhoCorasick {
         }
         // The rest of each lane, two lanes at a time where possible.
         @inline(__always)
-        func finish(_ p: UnsafePointer<UInt8>, _ n: Int, _ s: inout UInt32, _ tot: inout UInt32,
-                    _ q: UnsafePointer<UInt8>, _ m: Int, _ r: inout UInt32, _ tot2: inout UInt32) {
+        func finish(
+          _ p: UnsafePointer<UInt8>, _ n: Int, _ s: inout UInt32, _ tot: inout UInt32,
+          _ q: UnsafePointer<UInt8>, _ m: Int, _ r: inout UInt32, _ tot2: inout UInt32
+        ) {
           var j = common
           let both = Swift.min(n, m)
           while j < both {

@@ -132,19 +132,19 @@ public struct ByteRegex: Sendable {
     }
     let counter = scratch.counter
     let (steps, last) = withPointers(&scratch) { code, classes, programs, ints, stamps in
-          var m = Machine(
-            self, text, code: code, classes: classes, programs: programs, ints: ints, stamps: stamps, counter: counter)
-          while p < n {
-            guard let (start, end) = backtrack ? m.backtrack(from: p) : m.search(from: p) else { break }
-            if end > start {
-              out.append(start..<end)
-              p = end
-            } else {
-              if start >= n { break }
-              p = start + UTF8Bytes.decode(text, at: start).length
-            }
-          }
-          return (m.steps, m.counter)
+      var m = Machine(
+        self, text, code: code, classes: classes, programs: programs, ints: ints, stamps: stamps, counter: counter)
+      while p < n {
+        guard let (start, end) = backtrack ? m.backtrack(from: p) : m.search(from: p) else { break }
+        if end > start {
+          out.append(start..<end)
+          p = end
+        } else {
+          if start >= n { break }
+          p = start + UTF8Bytes.decode(text, at: start).length
+        }
+      }
+      return (m.steps, m.counter)
     }
     scratch.steps += steps
     scratch.counter = last
@@ -170,7 +170,8 @@ public struct ByteRegex: Sendable {
         layout.programs.withUnsafeBufferPointer { programs in
           scratch.ints.withUnsafeMutableBufferPointer { ints in
             scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-              body(code.baseAddress!, classes.baseAddress!, programs.baseAddress!, ints.baseAddress!, stamps.baseAddress!)
+              body(
+                code.baseAddress!, classes.baseAddress!, programs.baseAddress!, ints.baseAddress!, stamps.baseAddress!)
             }
           }
         }
@@ -183,7 +184,8 @@ public struct ByteRegex: Sendable {
   func canStart(_ text: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
     if p >= text.count { return false }
     let c = UTF8Bytes.decode(text, at: p).scalar
-    return c < 0x10000 ? first.withUnsafeBufferPointer { (($0[Int(c >> 6)] >> UInt64(c & 63)) & 1) == 1 } : firstBeyondBMP
+    return c < 0x10000
+      ? first.withUnsafeBufferPointer { (($0[Int(c >> 6)] >> UInt64(c & 63)) & 1) == 1 } : firstBeyondBMP
   }
 
   /// The first position at or after `p` where a non-empty match can
@@ -205,7 +207,9 @@ public struct ByteRegex: Sendable {
   func programEnd(_ k: Int) -> Int { k + 1 < entries.count ? Int(entries[k + 1]) : code.count }
 
   /// Whether `text` holds a scalar outside ASCII that has case (or changes
-  /// under case folding). CJK blocks are known to have none.
+  /// under case folding).
+  ///
+  /// CJK blocks are known to have none.
   static func hasCasedNonASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = text.count

@@ -50,7 +50,9 @@ public struct GatedRegex: Sendable {
   public var positive: Bool
 }
 
-/// One compiled rule. A class, so that the scanner passes it around by
+/// One compiled rule.
+///
+/// A class, so that the scanner passes it around by
 /// reference: copying a struct of this many arrays and strings cost a
 /// dozen reference-count operations per rule per article.
 public final class CompiledRule: Sendable {
@@ -65,7 +67,7 @@ public final class CompiledRule: Sendable {
   public let ignored: HitContext
   /// The rule's shape, for the scanner's fast paths.
   public let shape: RuleShape
-  /// `file:line`
+  /// Where the rule is written, as `file:line`.
   public let location: String
   public let lineText: String
 
@@ -88,7 +90,9 @@ public final class CompiledRule: Sendable {
 }
 
 /// What the scanner needs to know about a rule's expression to score it
-/// lazily. Terms are lists of leaf `l` as `l` and regex `r` as `-(r + 1)`.
+/// lazily.
+///
+/// Terms are lists of leaf `l` as `l` and regex `r` as `-(r + 1)`.
 public enum RuleShape: Sendable, Equatable {
   /// A plain list of keywords and regexes (most rules).
   case flat([Int32])
@@ -149,7 +153,9 @@ public final class CompiledRules: Sendable {
   /// Warnings found while compiling (slow regexes).
   public let diagnostics: [Diagnostic]
 
-  /// Compiles a parsed rule set. Fails with the set's errors (or regex
+  /// Compiles a parsed rule set.
+  ///
+  /// Fails with the set's errors (or regex
   /// errors) when there are any.
   public static func compile(_ set: RuleSet) -> Result<CompiledRules, CompileFailure> {
     var b = Builder()
@@ -325,7 +331,8 @@ public final class CompiledRules: Sendable {
       case .not(let x, _): return .not(compile(x, rule: rule, positive: false, line: line))
       case .near(let n, let a, let b):
         return .near(
-          n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: false, line: line))
+          n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: false, line: line)
+        )
       case .title(let x): return .title(compile(x, rule: rule, positive: positive, line: line))
       }
     }

@@ -34,7 +34,9 @@ enum LiteralAtoms {
     return groups(node, limit: limit)
   }
 
-  /// The atom sets of a parsed pattern. A sentence can only hold a match
+  /// The atom sets of a parsed pattern.
+  ///
+  /// A sentence can only hold a match
   /// if it holds an atom of every set, so the scanner runs the regex only
   /// there.
   static func groups(_ node: ByteRegex.Node, limit: Int = 8) -> [[String]] {

@@ -46,7 +46,9 @@ extension ByteRegex.Machine {
   }
 
   /// The end of the first match starting at `start` in priority order, or
-  /// nil. States are indexed position-major: pos × pairs + key.
+  /// nil.
+  ///
+  /// States are indexed position-major: pos × pairs + key.
   mutating func run(
     from start: Int, _ info: ByteRegex.ProgramInfo, _ visited: UnsafeMutablePointer<Int32>,
     _ stack: UnsafeMutablePointer<Int32>

@@ -133,7 +133,9 @@ extension ByteRegex {
     }
 
     /// Adds the thread (`pc`, `start`) at `pos` to list `l` of program `k`,
-    /// following every non-consuming instruction. Returns whether a thread
+    /// following every non-consuming instruction.
+    ///
+    /// Returns whether a thread
     /// reached `match`.
     @discardableResult
     mutating func add(_ k: Int, _ l: Int, _ pc: Int32, start: Int32, at pos: Int) -> Bool {
@@ -207,7 +209,9 @@ extension ByteRegex {
     }
 
     /// Moves the threads of list `l` of program `k` over the scalar at
-    /// `pos` into the other list. With `cut`, a thread at `match` drops
+    /// `pos` into the other list.
+    ///
+    /// With `cut`, a thread at `match` drops
     /// every thread after it and its (start, end) is returned.
     mutating func step(_ k: Int, _ l: Int, at pos: Int, cut: Bool) -> (Int32, Int32)? {
       clearList(k, l ^ 1)

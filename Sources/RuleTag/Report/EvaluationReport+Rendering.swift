@@ -20,11 +20,13 @@ extension MetricsTable {
     func label(_ s: String) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
     var out = label("") + " precision    recall  f1-score   support        TP        FP        FN\n\n"
     for t in topics {
-      out += label(t.id) + num(t.precision) + num(t.recall) + num(t.f1) + int(t.support) + int(t.tp) + int(t.fp)
+      out +=
+        label(t.id) + num(t.precision) + num(t.recall) + num(t.f1) + int(t.support) + int(t.tp) + int(t.fp)
         + int(t.fn) + "\n"
     }
     let m = micro
-    out += "\n" + label("micro avg") + num(m.precision) + num(m.recall) + num(m.f1) + int(m.support) + int(m.tp)
+    out +=
+      "\n" + label("micro avg") + num(m.precision) + num(m.recall) + num(m.f1) + int(m.support) + int(m.tp)
       + int(m.fp) + int(m.fn) + "\n"
     let a = macro
     out += label("macro avg") + num(a.precision) + num(a.recall) + num(a.f1) + int(m.support) + "\n"
@@ -49,12 +51,15 @@ extension EvaluationReport {
         out += "\n\(m.topic)\n"
       }
       let cmp = m.score >= m.threshold ? "≥" : "<"
-      out += "  \(m.kind.rawValue) \(m.id) \(DisplayWidth.truncate(m.title.replacingOccurrences(of: "\n", with: " "), to: 40)) — score \(JSONWriter.format(m.score)) \(cmp) \(JSONWriter.format(m.threshold))\n"
+      out +=
+        "  \(m.kind.rawValue) \(m.id) \(DisplayWidth.truncate(m.title.replacingOccurrences(of: "\n", with: " "), to: 40)) — score \(JSONWriter.format(m.score)) \(cmp) \(JSONWriter.format(m.threshold))\n"
       if m.rules.isEmpty { out += "       no rule fired\n" }
       for r in m.rules {
         let sign = r.score > 0 ? "+" : ""
         out += "       \(sign)\(JSONWriter.format(r.score)) \(r.location)\n"
-        for ev in r.evidence { out += "          \(DisplayWidth.truncate(ev.replacingOccurrences(of: "\n", with: " "), to: 120))\n" }
+        for ev in r.evidence {
+          out += "          \(DisplayWidth.truncate(ev.replacingOccurrences(of: "\n", with: " "), to: 120))\n"
+        }
       }
       if m.kind == .falseNegative, let g = m.goldEvidence {
         out += "       gold: \(DisplayWidth.truncate(g.replacingOccurrences(of: "\n", with: " "), to: 120))\n"

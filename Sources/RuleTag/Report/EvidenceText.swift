@@ -18,7 +18,8 @@ public enum EvidenceText {
     let bytes = l.inTitle ? a.title : a.text
     return Located(
       field: l.inTitle ? "title" : "text", start: l.start, end: l.end,
-      text: String(decoding: bytes[l.text], as: UTF8.self), sentence: String(decoding: bytes[l.sentence], as: UTF8.self))
+      text: String(decoding: bytes[l.text], as: UTF8.self), sentence: String(decoding: bytes[l.sentence], as: UTF8.self)
+    )
   }
 
   /// `locate` without making Strings: the field, character offsets, and
@@ -38,7 +39,9 @@ public enum EvidenceText {
   }
 
   /// Character counts at every 128th byte of a field: the character offset
-  /// of a byte is then one lookup plus a count of at most 127 bytes. An
+  /// of a byte is then one lookup plus a count of at most 127 bytes.
+  ///
+  /// An
   /// article with many pieces of evidence counts its text once, not once
   /// per piece.
   public struct CharIndex: Sendable {

@@ -10,10 +10,14 @@ extension TagReport {
       + "\n"
   }
 
-  static func csvRecord(_ a: Article, _ r: ArticleResult, topics: [Int], tags: [Int], rules: CompiledRules) -> TagOutput {
-    var line = [csvField(a.id), csvField(a.source), csvField(tags.map { rules.topics[$0].id }.joined(separator: ";")), ""]
+  static func csvRecord(_ a: Article, _ r: ArticleResult, topics: [Int], tags: [Int], rules: CompiledRules) -> TagOutput
+  {
+    var line = [
+      csvField(a.id), csvField(a.source), csvField(tags.map { rules.topics[$0].id }.joined(separator: ";")), "",
+    ]
     line += topics.map { JSONWriter.format(r.scores[$0]) }
-    return TagOutput(bytes: Array((line.joined(separator: ",") + "\n").utf8), error: nil, tagCount: tags.count, row: nil)
+    return TagOutput(
+      bytes: Array((line.joined(separator: ",") + "\n").utf8), error: nil, tagCount: tags.count, row: nil)
   }
 
   static func csvError(_ e: InputError, rules: CompiledRules, options: TagReportOptions) -> TagOutput {

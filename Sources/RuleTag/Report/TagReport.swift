@@ -24,7 +24,9 @@ public struct TagReportOptions: Sendable {
   /// JSON forms of the names written for every article.
   public var names: EncodedNames
 
-  public init(format: TagFormat, topics: [Int]? = nil, minScore: Double = -.infinity, explain: Bool, rules: CompiledRules) {
+  public init(
+    format: TagFormat, topics: [Int]? = nil, minScore: Double = -.infinity, explain: Bool, rules: CompiledRules
+  ) {
     self.format = format
     self.topics = topics
     self.minScore = minScore
@@ -56,24 +58,31 @@ public struct TableRow: Sendable {
 public enum TagReport {
   /// Parses `record`, scans it and makes its output record (or the record
   /// of its input error).
-  public static func process(_ input: InputRecord, scanner: inout ArticleScanner, options: TagReportOptions) -> TagOutput {
+  public static func process(_ input: InputRecord, scanner: inout ArticleScanner, options: TagReportOptions)
+    -> TagOutput
+  {
     switch input.parse() {
     case .failure(let e):
       return errorRecord(e, rules: scanner.rules, options: options)
     case .success(let a):
-      let result = a.title.withUnsafeBufferPointer { t in a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) } }
+      let result = a.title.withUnsafeBufferPointer { t in
+        a.text.withUnsafeBufferPointer { scanner.scan(title: t, text: $0) }
+      }
       if !result.stoppedRules.isEmpty {
         // ICU was stopped on a regex (`BoundedICU`): the scores are incomplete.
         let names = result.stoppedRules.map { scanner.rules.rules[$0].location }.joined(separator: ", ")
         let message = "regex of rule \(names) stopped: NSRegularExpression took too long on this article"
-        return errorRecord(InputError(source: a.source, message: message, id: a.id), rules: scanner.rules, options: options)
+        return errorRecord(
+          InputError(source: a.source, message: message, id: a.id), rules: scanner.rules, options: options)
       }
       return record(a, result, rules: scanner.rules, options: options)
     }
   }
 
   /// The output record of a scanned article.
-  public static func record(_ a: Article, _ r: ArticleResult, rules: CompiledRules, options: TagReportOptions) -> TagOutput {
+  public static func record(_ a: Article, _ r: ArticleResult, rules: CompiledRules, options: TagReportOptions)
+    -> TagOutput
+  {
     let topics = reported(rules, options)
     let tags = topics.filter { isTag($0, r, options) }.sorted {
       r.scores[$0] > r.scores[$1] || (r.scores[$0] == r.scores[$1] && $0 < $1)

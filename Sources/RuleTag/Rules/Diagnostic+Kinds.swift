@@ -146,7 +146,8 @@ extension Diagnostic {
 
   public static func unknownTopic(_ id: String, suggestion: String?, at span: SourceSpan, line: String) -> Diagnostic {
     warning(
-      "RT103", "unknown-topic", "topic id `\(id)` is not a known topic (Rules/README.md lists them)", at: span, line: line,
+      "RT103", "unknown-topic", "topic id `\(id)` is not a known topic (Rules/README.md lists them)", at: span,
+      line: line,
       hint: suggestion.map { "did you mean `\($0)`?" } ?? "known ids: \(Topics.ids.joined(separator: ", "))")
   }
 
@@ -156,7 +157,9 @@ extension Diagnostic {
       hint: "add rules below the topic line, or remove it")
   }
 
-  public static func unreachableThreshold(_ id: String, max: String, threshold: String, at span: SourceSpan, line: String)
+  public static func unreachableThreshold(
+    _ id: String, max: String, threshold: String, at span: SourceSpan, line: String
+  )
     -> Diagnostic
   {
     warning(

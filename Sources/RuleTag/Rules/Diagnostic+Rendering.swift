@@ -2,7 +2,8 @@
 // editors and CI (one line each) and for tools (JSON).
 
 extension Diagnostic {
-  /// The long form:
+  /// The long form, for people.
+  ///
   /// ```
   /// error[RT005]: unknown option `cap2`
   ///   --> Rules/x.rules:4:12

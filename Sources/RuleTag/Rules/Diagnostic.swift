@@ -20,7 +20,7 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
     self.length = length
   }
 
-  /// `file:line:column`
+  /// The location as `file:line:column`.
   public var description: String { "\(file):\(line):\(column)" }
   /// `file:line`, how evidence names a rule.
   public var fileLine: String { "\(file):\(line)" }
@@ -40,7 +40,7 @@ public struct Diagnostic: Hashable, Sendable {
   /// The source line the span is on (without its line break).
   public var lineText: String
   public var hint: String?
-  /// A second place that explains this one (e.g. "first defined here").
+  /// A second place that explains this one, such as "first defined here".
   public var note: Note?
 
   public struct Note: Hashable, Sendable {

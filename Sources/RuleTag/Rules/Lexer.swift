@@ -80,7 +80,8 @@ enum Lexer {
               message: "unterminated string", column: start + 1, length: s.count - start,
               hint: "close it with `\(close)`"))
         }
-        out.append(LexToken(kind: .string, text: String(text), column: start + 1, length: i - start, spaceBefore: space))
+        out.append(
+          LexToken(kind: .string, text: String(text), column: start + 1, length: i - start, spaceBefore: space))
       } else if c == "/" {
         var text = String.UnicodeScalarView()
         i += 1

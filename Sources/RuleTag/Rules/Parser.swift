@@ -151,7 +151,9 @@ public struct RuleParser {
 
   /// The lines of a rule file: split at LF, with a CR before it (CRLF
   /// files) and a byte-order mark at the start of the file removed, so a
-  /// file reads the same whichever editor saved it. Splitting works on the
+  /// file reads the same whichever editor saved it.
+  ///
+  /// Splitting works on the
   /// scalars: `String.split` on a `Character` would see `\r\n` as one
   /// character and never split a CRLF file.
   static func lines(of text: String) -> [String] {
@@ -176,7 +178,9 @@ public struct RuleParser {
   }
 
   /// For an `include` line, the path with its 1-based column and length in
-  /// scalars. The path is the rest of the line (up to a ` #` comment), or a
+  /// scalars.
+  ///
+  /// The path is the rest of the line (up to a ` #` comment), or a
   /// quoted string; it is not lexed as rule tokens, so `include sub/x.rules`
   /// reads `sub/x.rules` rather than a word and a regex.
   static func includePath(_ line: String) -> (String, Int, Int)? {

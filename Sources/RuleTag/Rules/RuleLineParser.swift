@@ -80,7 +80,8 @@ struct RuleLineParser {
       pos += 1
       guard peek != nil else {
         throw fail(
-          .syntax("expected a keyword after `\(t.text)`", at: endSpan, line: text, hint: "remove the trailing `\(t.text)`"))
+          .syntax(
+            "expected a keyword after `\(t.text)`", at: endSpan, line: text, hint: "remove the trailing `\(t.text)`"))
       }
       items.append(try parseTerm())
     }
@@ -206,7 +207,9 @@ struct RuleLineParser {
   }
 
   /// The `not(…)` terms that do not stand directly as an argument of `all`
-  /// or `sentence`. Anywhere else (the whole rule, an alternative, `near`,
+  /// or `sentence`.
+  ///
+  /// Anywhere else (the whole rule, an alternative, `near`,
   /// `title`, another `not`) a `not` would hit where its term is present and
   /// mean the opposite of what it says, so each is an error.
   static func misplacedNots(_ e: RuleExpr, asArgument: Bool = false) -> [SourceSpan] {

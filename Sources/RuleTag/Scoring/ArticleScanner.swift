@@ -21,7 +21,9 @@
 
 import Foundation
 
-/// Scans articles against compiled rules. A value with its own scratch:
+/// Scans articles against compiled rules.
+///
+/// A value with its own scratch:
 /// each thread scans with its own scanner (it may move between threads,
 /// never be shared by two at once).
 public struct ArticleScanner: Sendable {
@@ -128,7 +130,9 @@ public struct ArticleScanner: Sendable {
   }
 
   /// Scoring proper, after `collectHits`; regexes run when a rule needs
-  /// them (all of them first with `reference`). With `reference`, every
+  /// them (all of them first with `reference`).
+  ///
+  /// With `reference`, every
   /// rule goes through `evaluate` (the plain definition of the language);
   /// otherwise rules of a simple shape are scored lazily. Both give the
   /// same result; a differential test holds them to it.

@@ -45,6 +45,7 @@ extension ArticleScanner {
       Sentences.sentence(around: Int(s.start)..<Int(s.end), in: $0, ends: ends)
     }
     let sr = doc.originalRange(sentence.lowerBound, max(sentence.lowerBound, sentence.upperBound))
-    return EvidenceSpan(start: r.lowerBound, end: r.upperBound, sentenceStart: sr.lowerBound, sentenceEnd: sr.upperBound)
+    return EvidenceSpan(
+      start: r.lowerBound, end: r.upperBound, sentenceStart: sr.lowerBound, sentenceEnd: sr.upperBound)
   }
 }

@@ -23,7 +23,9 @@ extension ArticleScanner {
   }
 
   /// Collects the hits of a plain term list into `candidates`, unsorted:
-  /// leaf `l` as `l`, regex `r` as `-(r + 1)`. With `titleOnly`, only hits
+  /// leaf `l` as `l`, regex `r` as `-(r + 1)`.
+  ///
+  /// With `titleOnly`, only hits
   /// that start in the title.
   mutating func gather(_ terms: [Int32], titleOnly: Bool, possibleOnly: Bool = false) {
     scratch.candidates.removeAll(keepingCapacity: true)
@@ -52,7 +54,9 @@ extension ArticleScanner {
   }
 
   /// The kept hits of a plain rule (`flat` or `title`) into `keptSpans`;
-  /// returns how many (at most the cap). Same result as `evaluate`,
+  /// returns how many (at most the cap).
+  ///
+  /// Same result as `evaluate`,
   /// `dedupe` and the cap: the raw hits are taken group by group in text
   /// order (`Overlap`), a hit is accepted only when the selection reaches
   /// it free of kept hits, and no group after the one that reaches the cap

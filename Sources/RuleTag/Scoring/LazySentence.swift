@@ -92,7 +92,9 @@ extension ArticleScanner {
   /// The hits of `sentence(terms…, not(nots)…)` as `evaluate` lists them,
   /// up to where the cap can no longer change: one hit per sentence where
   /// the anchor term (the first) has an accepted hit, every other term has
-  /// a hit and no `not` term has one. The anchor is accepted only in such
+  /// a hit and no `not` term has one.
+  ///
+  /// The anchor is accepted only in such
   /// sentences.
   mutating func sentenceHits(_ terms: [[Int32]], nots: [[Int32]], rule: CompiledRule) -> [Hit] {
     ensureSentences()

@@ -40,7 +40,9 @@ enum Overlap {
   }
 
   /// The greedy selection within `group` (any order): appends the kept
-  /// members to `kept`, in text order. `admit` is asked about a member only
+  /// members to `kept`, in text order.
+  ///
+  /// `admit` is asked about a member only
   /// when it overlaps nothing kept so far, and a member it refuses is left
   /// out as if it were not there (the lazy paths accept hits through it).
   static func select(

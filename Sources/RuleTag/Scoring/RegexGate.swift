@@ -18,7 +18,9 @@ extension ArticleScanner {
 
   /// Sets `gates.sentences` to the sentences where regex `r` can match:
   /// those that hold an atom of each of its atom sets (all sentences for a
-  /// regex without atoms), in order. Runs nothing.
+  /// regex without atoms), in order.
+  ///
+  /// Runs nothing.
   mutating func gatedSentences(_ r: Int32) {
     ensureSentences()
     gates.sentences.removeAll(keepingCapacity: true)
@@ -88,7 +90,9 @@ extension ArticleScanner {
 
   /// Runs `regex` through NSRegularExpression on the sentence
   /// `start..<end` (patterns outside `ByteRegex`'s subset, and sentences
-  /// it hands back). Returns false when ICU used up `budget` and was
+  /// it hands back).
+  ///
+  /// Returns false when ICU used up `budget` and was
   /// stopped.
   mutating func runICU(_ regex: NSRegularExpression, _ r: Int32, _ start: Int, _ end: Int, budget: inout Int) -> Bool {
     let text = doc.bytes.withUnsafeBufferPointer {

@@ -28,7 +28,9 @@ public struct JSONReader {
   }
 
   /// The top-level fields of an object: key and the byte range of the raw value.
-  public static func objectFields(_ p: UnsafeBufferPointer<UInt8>) throws(JSONError) -> [(key: String, value: Range<Int>)] {
+  public static func objectFields(_ p: UnsafeBufferPointer<UInt8>) throws(JSONError) -> [(
+    key: String, value: Range<Int>
+  )] {
     var r = JSONReader(p)
     r.skipSpace()
     guard r.i < p.count else { throw JSONError(message: "empty line", offset: 0) }
@@ -45,7 +47,9 @@ public struct JSONReader {
         var keyBytes: [UInt8] = []
         try r.readString(into: &keyBytes)
         r.skipSpace()
-        guard r.peek == UInt8(ascii: ":") else { throw JSONError(message: "expected `:` after field name", offset: r.i) }
+        guard r.peek == UInt8(ascii: ":") else {
+          throw JSONError(message: "expected `:` after field name", offset: r.i)
+        }
         r.i += 1
         r.skipSpace()
         let start = r.i
@@ -69,7 +73,9 @@ public struct JSONReader {
   }
 
   /// Decodes the JSON string at `range` (quotes included) into UTF-8 bytes.
-  public static func decodeString(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) throws(JSONError) {
+  public static func decodeString(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8])
+    throws(JSONError)
+  {
     var r = JSONReader(UnsafeBufferPointer(rebasing: p[..<range.upperBound]))
     r.i = range.lowerBound
     guard r.peek == UInt8(ascii: "\"") else { throw JSONError(message: "expected a string", offset: r.i) }

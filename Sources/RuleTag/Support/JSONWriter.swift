@@ -9,7 +9,9 @@
 public struct JSONWriter {
   public var bytes: [UInt8] = []
   /// Open containers as a bit stack: bit k of `filled` says whether the
-  /// container at depth k + 1 holds an element already. ruletag's records
+  /// container at depth k + 1 holds an element already.
+  ///
+  /// ruletag's records
   /// nest four deep; more than 64 is a programming error.
   var depth = 0
   var filled: UInt64 = 0

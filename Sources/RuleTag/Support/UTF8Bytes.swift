@@ -7,6 +7,7 @@
 /// UTF-8 helpers on raw bytes.
 public enum UTF8Bytes {
   /// Decodes the scalar that starts at `i`; returns it and its length.
+  ///
   /// Malformed bytes decode as U+FFFD of length 1.
   @inline(__always)
   public static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
@@ -134,6 +135,7 @@ public enum UTF8Bytes {
   }
 
   /// The length of the whitespace scalar at `i`, or 0 when there is none.
+  ///
   /// Whitespace is Unicode's White_Space: U+0009–U+000D, space, U+0085,
   /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
   /// (every Zs space separator among them).

@@ -110,6 +110,7 @@ public struct NormalizedText: Sendable {
 }
 
 /// Where normalised bytes `start…` (up to the next segment) came from.
+///
 /// Shifted (`b == Int32.min`): each character is the original character at
 /// its own offset + `a`, of the same length. Fixed: every byte came from
 /// the original range `a..<b`.
@@ -170,6 +171,7 @@ public enum Normalizer {
   }
 
   /// The normalised form of one scalar, ignoring whitespace handling.
+  ///
   /// Returns nil when the scalar is dropped.
   @inline(__always)
   public static func fold(_ s: UInt32) -> UInt32? {
@@ -276,7 +278,9 @@ public enum Normalizer {
 
     /// The next copied three-byte character of a run that `putHan` began,
     /// as the low three bytes of `v` (little-endian): it keeps the run's
-    /// shift, so the origin segment needs no check. Stores four bytes; the
+    /// shift, so the origin segment needs no check.
+    ///
+    /// Stores four bytes; the
     /// room `append` makes (2 × input + 8) always has the fourth.
     @inline(__always)
     mutating func putHanWord(_ v: UInt32) {
@@ -313,7 +317,9 @@ public enum Normalizer {
   /// lazy-global check per call instead of one per character).
   static let hanTable: [UInt32] = (UInt32(0x3400)..<UInt32(0xA000)).map { TraditionalChinese.simplified($0) }
   /// One bit per scalar of U+3400..<U+A000: set when it has a simplified
-  /// form. 3.4 KB, so it stays in L1 where the 108 KB table does not (the
+  /// form.
+  ///
+  /// 3.4 KB, so it stays in L1 where the 108 KB table does not (the
   /// table load was 30 % of this loop's time on simplified text).
   static let hanMapped: [UInt64] = {
     var bits = [UInt64](repeating: 0, count: (0xA000 - 0x3400) / 64)
@@ -473,6 +479,5 @@ public enum Normalizer {
       out.put(0x20, Int32(from), Int32(to))
     }
   }
-
 
 }

@@ -92,10 +92,13 @@ enum Differential {
     let refText = object?["text"] as? String
     switch InputRecord(kind: .json, file: "fuzz.jsonl", line: 1, bytes: bytes).parse() {
     case .success(let a):
-      guard let object, let refText else { return "an article for ruletag; Foundation: \(ref.map { "\(type(of: $0))" } ?? "refused")" }
+      guard let object, let refText else {
+        return "an article for ruletag; Foundation: \(ref.map { "\(type(of: $0))" } ?? "refused")"
+      }
       if Array(refText.utf8) != a.text { return "text differs: \(FuzzSettings.shown(a.text))" }
       if let title = object["title"] as? String, Array(title.utf8) != a.title { return "title differs" }
-      for (k, v) in a.extra where (try? JSONSerialization.jsonObject(with: Data(v), options: .fragmentsAllowed)) == nil {
+      for (k, v) in a.extra where (try? JSONSerialization.jsonObject(with: Data(v), options: .fragmentsAllowed)) == nil
+      {
         return "field `\(k)` passed through is not JSON for Foundation: \(FuzzSettings.shown(v))"
       }
       t.articles += 1

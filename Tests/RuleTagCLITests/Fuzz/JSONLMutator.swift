@@ -18,7 +18,10 @@ extension SeededRandom {
 }
 
 enum JSONLMutator {
-  static let words = ["外卖小哥", "快递小哥", "骑手", "新就业形态", "工会", "维权", "法律援助", "律师", "招聘会", "。", "，", "天气", "abc", " ", "😀", "\\n", "\\\"", "\\u5de5", "\\ud83d\\ude00", "\\/", "\\t"]
+  static let words = [
+    "外卖小哥", "快递小哥", "骑手", "新就业形态", "工会", "维权", "法律援助", "律师", "招聘会", "。", "，", "天气", "abc", " ", "😀", "\\n", "\\\"",
+    "\\u5de5", "\\ud83d\\ude00", "\\/", "\\t",
+  ]
 
   /// Values that are valid JSON.
   static let goodValues = [
@@ -28,16 +31,22 @@ enum JSONLMutator {
   ]
 
   /// Tokens that break a value or a line (or look as if they might).
-  static let tricky: [[UInt8]] = [
-    "0123", "-01", "007e1", "00", "-", "1.", ".5", "+1", "1e", "1e+", "1e400", "-1e400", "1E309", String(repeating: "9", count: 400),
-    #""\q""#, #"\q"#, #""\u12""#, #"\u12"#, #"\uZZZZ"#, #""\ud800""#, #"\ud800"#, #"\udc00"#, #""\ud800\u0041""#, #"\ud83d\ude00"#,
-    #""\u0000""#, "\\", "\"", "\\\"", ",", ",}", ",]", "}", "]", "{", "[", ":", "tru", "nul", "True", "NaN", "Infinity", "'a'",
-    "\u{FEFF}", "\r", "\t", "\u{0C}", "\u{0B}", "\u{3000}", "\u{A0}", "\u{2028}", "\u{7F}", " ",
-    String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
-    String(repeating: "[", count: 511) + String(repeating: "]", count: 511),
-    String(repeating: "{\"a\":", count: 520) + "1" + String(repeating: "}", count: 520),
-    #""error":"x""#, #""tags":[1]"#, #""id":7"#, #""text":1"#, #""text":"dup""#, #""title":[]"#, #""labels":"x""#,
-  ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE5, 0xB7], [0xF4, 0x90, 0x80, 0x80], [0x1F]]
+  static let tricky: [[UInt8]] =
+    [
+      "0123", "-01", "007e1", "00", "-", "1.", ".5", "+1", "1e", "1e+", "1e400", "-1e400", "1E309",
+      String(repeating: "9", count: 400),
+      #""\q""#, #"\q"#, #""\u12""#, #"\u12"#, #"\uZZZZ"#, #""\ud800""#, #"\ud800"#, #"\udc00"#, #""\ud800\u0041""#,
+      #"\ud83d\ude00"#,
+      #""\u0000""#, "\\", "\"", "\\\"", ",", ",}", ",]", "}", "]", "{", "[", ":", "tru", "nul", "True", "NaN",
+      "Infinity", "'a'",
+      "\u{FEFF}", "\r", "\t", "\u{0C}", "\u{0B}", "\u{3000}", "\u{A0}", "\u{2028}", "\u{7F}", " ",
+      String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+      String(repeating: "[", count: 511) + String(repeating: "]", count: 511),
+      String(repeating: "{\"a\":", count: 520) + "1" + String(repeating: "}", count: 520),
+      #""error":"x""#, #""tags":[1]"#, #""id":7"#, #""text":1"#, #""text":"dup""#, #""title":[]"#, #""labels":"x""#,
+    ].map { Array($0.utf8) } + [
+      [0x00], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE5, 0xB7], [0xF4, 0x90, 0x80, 0x80], [0x1F],
+    ]
 
   /// A valid article line with random fields in a random order.
   static func articleLine(_ r: inout SplitMix64) -> [UInt8] {
@@ -56,11 +65,15 @@ enum JSONLMutator {
 
   /// A line of nothing but whitespace of several kinds (or nothing).
   static func blankLine(_ r: inout SplitMix64) -> [UInt8] {
-    let spaces = [" ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{3000}", "\u{2003}", "\u{202F}", "\u{2028}", "\u{85}"]
+    let spaces = [
+      " ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{3000}", "\u{2003}", "\u{202F}", "\u{2028}", "\u{85}",
+    ]
     return Array((0..<r.below(5)).map { _ in r.pick(spaces) }.joined().utf8)
   }
 
-  /// `line` with one to three random edits. No edit writes a line break:
+  /// `line` with one to three random edits.
+  ///
+  /// No edit writes a line break:
   /// a line stays one line.
   static func mutate(_ line: [UInt8], _ r: inout SplitMix64) -> [UInt8] {
     var b = line
@@ -83,7 +96,8 @@ enum JSONLMutator {
         b.insert(contentsOf: r.pick([[0xEF, 0xBB, 0xBF], [0x20], [0x0D], [0x09]]), at: 0)
       default:  // a whole field again, or a good value swapped in
         if let colon = colons(b).randomElement(using: &r) {
-          b.insert(contentsOf: Array(r.pick(goodValues).utf8) + [UInt8(ascii: ",")] + Array(#""h":"#.utf8), at: colon + 1)
+          b.insert(
+            contentsOf: Array(r.pick(goodValues).utf8) + [UInt8(ascii: ",")] + Array(#""h":"#.utf8), at: colon + 1)
         }
       }
     }

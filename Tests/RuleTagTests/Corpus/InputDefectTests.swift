@@ -106,7 +106,8 @@ func outcome(_ r: InputRecord) -> String {
 
   @Test func byteOrderMarkAtTheStartOfStdin() throws {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-    let jsonl = bom + Array("{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\",\"text\":\"b\"}\n{\"id\":\"3\",\"text\":\"c\"}\n".utf8)
+    let jsonl =
+      bom + Array("{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\",\"text\":\"b\"}\n{\"id\":\"3\",\"text\":\"c\"}\n".utf8)
     let recs = standardInputRecords(jsonl)
     #expect(recs.map(outcome) == ["1", "2", "3"])
     #expect(recs.map(\.source) == ["<stdin>:1", "<stdin>:2", "<stdin>:3"])
@@ -122,12 +123,16 @@ func outcome(_ r: InputRecord) -> String {
   }
 
   @Test func byteOrderMarkAtTheStartOfAJSONLFile() throws {
-    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\",\"text\":\"b\"}".utf8)
+    let bytes: [UInt8] =
+      [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\",\"text\":\"b\"}".utf8)
     let recs = try fileRecords(bytes, name: "bom.jsonl")
     #expect(recs.map(outcome) == ["1", "2"])
     // Only where the file starts: a BOM on line 2 is not JSON.
     let later = try fileRecords(Array("{\"text\":\"a\"}\n\u{FEFF}{\"text\":\"b\"}".utf8), name: "later.jsonl")
-    #expect(later.map(outcome) == ["later.jsonl:1", "error: invalid JSON at later.jsonl:2: expected an object `{` (column 1)"])
+    #expect(
+      later.map(outcome) == [
+        "later.jsonl:1", "error: invalid JSON at later.jsonl:2: expected an object `{` (column 1)",
+      ])
     // A .txt file's title loses it too.
     let txt = try fileRecords([0xEF, 0xBB, 0xBF] + Array("标题\n正文".utf8), name: "a.txt")
     #expect(try txt[0].parse().get().titleString == "标题")
@@ -136,8 +141,11 @@ func outcome(_ r: InputRecord) -> String {
   /// Form feed, vertical tab, U+3000, NBSP, the other space separators and
   /// a bare CR make a line blank: skipped, and still counted.
   @Test func linesOfOtherWhitespaceAreBlank() throws {
-    let blanks = ["\u{0C}", "\u{0B}", "\u{3000}", "\u{A0}", " \u{2003}\t\u{202F}\u{205F}\u{1680}", "\r", "\u{2028}\u{85}"]
-    let text = "{\"id\":\"first\",\"text\":\"a\"}\n" + blanks.joined(separator: "\n") + "\n{\"id\":\"last\",\"text\":\"b\"}\n"
+    let blanks = [
+      "\u{0C}", "\u{0B}", "\u{3000}", "\u{A0}", " \u{2003}\t\u{202F}\u{205F}\u{1680}", "\r", "\u{2028}\u{85}",
+    ]
+    let text =
+      "{\"id\":\"first\",\"text\":\"a\"}\n" + blanks.joined(separator: "\n") + "\n{\"id\":\"last\",\"text\":\"b\"}\n"
     let recs = try fileRecords(Array(text.utf8), name: "ws.jsonl")
     #expect(recs.map(outcome) == ["first", "last"])
     #expect(recs.map(\.line) == [1, blanks.count + 2])
@@ -156,7 +164,8 @@ func outcome(_ r: InputRecord) -> String {
     let bytes: [UInt8] = [0x01, 0x02, 0x0A, 0x00, 0x7F, 0x0A]
     #expect(standardInputRecords(bytes).map(outcome) == ["error: empty article in <stdin>"])
     #expect(try fileRecords(bytes, name: "c.txt").map(outcome) == ["error: empty article in c.txt"])
-    #expect(try fileRecords(Array("\u{3000}\n\u{0C}".utf8), name: "w.txt").map(outcome) == ["error: empty article in w.txt"])
+    #expect(
+      try fileRecords(Array("\u{3000}\n\u{0C}".utf8), name: "w.txt").map(outcome) == ["error: empty article in w.txt"])
   }
 
   /// The byte-level whitespace test is Unicode's White_Space, scalar by scalar.

@@ -11,12 +11,15 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
 
 @Suite struct InputRecordTests {
   @Test func jsonFieldsAndPassThrough() throws {
-    let a = try jsonRecord(#"{"id":"a1","title":"标题","text":"正文","source_url":"http://x","n":[1,{"k":null}],"labels":["legal-aid"]}"#).get()
+    let a = try jsonRecord(
+      #"{"id":"a1","title":"标题","text":"正文","source_url":"http://x","n":[1,{"k":null}],"labels":["legal-aid"]}"#
+    ).get()
     #expect(a.id == "a1" && a.titleString == "标题" && a.textString == "正文")
     #expect(a.source == "news.jsonl:17")
     #expect(a.labels == ["legal-aid"])
     #expect(a.extra.map(\.0) == ["source_url", "n", "labels"])
-    #expect(a.extra.map { String(decoding: $0.1, as: UTF8.self) } == [#""http://x""#, #"[1,{"k":null}]"#, #"["legal-aid"]"#])
+    #expect(
+      a.extra.map { String(decoding: $0.1, as: UTF8.self) } == [#""http://x""#, #"[1,{"k":null}]"#, #"["legal-aid"]"#])
   }
 
   @Test(arguments: [
@@ -55,22 +58,40 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
   }
 
   @Test(arguments: [
-    BadCase(id: "missing-comma", line: #"{"id":"a" "text":"x"}"#, message: "invalid JSON at news.jsonl:17: expected `,` or `}` (column 11)"),
+    BadCase(
+      id: "missing-comma", line: #"{"id":"a" "text":"x"}"#,
+      message: "invalid JSON at news.jsonl:17: expected `,` or `}` (column 11)"),
     BadCase(
       id: "column-counts-characters", line: #"{"title":"工会工会","text":"x",}"#,
       message: "invalid JSON at news.jsonl:17: expected a field name (column 28)"),
-    BadCase(id: "not-an-object", line: "[1,2]", message: "invalid JSON at news.jsonl:17: expected an object `{` (column 1)"),
-    BadCase(id: "truncated", line: #"{"id":"a","text":"x"#, message: "invalid JSON at news.jsonl:17: unterminated string (column 18)"),
-    BadCase(id: "trailing-text", line: #"{"text":"x"} junk"#, message: "invalid JSON at news.jsonl:17: unexpected text after the object (column 14)"),
-    BadCase(id: "bad-escape", line: #"{"text":"a\qb"}"#, message: #"invalid JSON at news.jsonl:17: invalid escape `\q` (column 11)"#),
+    BadCase(
+      id: "not-an-object", line: "[1,2]", message: "invalid JSON at news.jsonl:17: expected an object `{` (column 1)"),
+    BadCase(
+      id: "truncated", line: #"{"id":"a","text":"x"#,
+      message: "invalid JSON at news.jsonl:17: unterminated string (column 18)"),
+    BadCase(
+      id: "trailing-text", line: #"{"text":"x"} junk"#,
+      message: "invalid JSON at news.jsonl:17: unexpected text after the object (column 14)"),
+    BadCase(
+      id: "bad-escape", line: #"{"text":"a\qb"}"#,
+      message: #"invalid JSON at news.jsonl:17: invalid escape `\q` (column 11)"#),
     BadCase(
       id: "lone-surrogate", line: #"{"text":"\ud83d!"}"#,
       message: "invalid JSON at news.jsonl:17: unpaired surrogate in \\u escape (column 10)"),
-    BadCase(id: "missing-text", line: #"{"id":"a","title":"t"}"#, message: "missing `text` field at news.jsonl:17", articleID: "a"),
-    BadCase(id: "text-not-string", line: #"{"id":"a","text":42}"#, message: "`text` at news.jsonl:17 is not a string", articleID: "a"),
-    BadCase(id: "title-not-string", line: #"{"id":"a","title":[],"text":"x"}"#, message: "`title` at news.jsonl:17 is not a string", articleID: "a"),
-    BadCase(id: "id-not-scalar", line: #"{"id":{},"text":"x"}"#, message: "`id` at news.jsonl:17 is not a string or number"),
-    BadCase(id: "labels-not-list", line: #"{"id":"a","text":"x","labels":"legal-aid"}"#, message: "`labels` at news.jsonl:17 is not a list", articleID: "a"),
+    BadCase(
+      id: "missing-text", line: #"{"id":"a","title":"t"}"#, message: "missing `text` field at news.jsonl:17",
+      articleID: "a"),
+    BadCase(
+      id: "text-not-string", line: #"{"id":"a","text":42}"#, message: "`text` at news.jsonl:17 is not a string",
+      articleID: "a"),
+    BadCase(
+      id: "title-not-string", line: #"{"id":"a","title":[],"text":"x"}"#,
+      message: "`title` at news.jsonl:17 is not a string", articleID: "a"),
+    BadCase(
+      id: "id-not-scalar", line: #"{"id":{},"text":"x"}"#, message: "`id` at news.jsonl:17 is not a string or number"),
+    BadCase(
+      id: "labels-not-list", line: #"{"id":"a","text":"x","labels":"legal-aid"}"#,
+      message: "`labels` at news.jsonl:17 is not a list", articleID: "a"),
   ])
   func badJSON(_ c: BadCase) {
     switch jsonRecord(c.line) {
@@ -105,7 +126,9 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
   /// before the offset it reports is valid.
   @Test func utf8ValidationAgreesWithTheStandardLibrary() {
     var rng = SeededRandom(seed: 8)
-    let alphabet: [UInt8] = [0x41, 0x0A, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0x80, 0x9F, 0xA0, 0xBF, 0xFF]
+    let alphabet: [UInt8] = [
+      0x41, 0x0A, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0x80, 0x9F, 0xA0, 0xBF, 0xFF,
+    ]
     for _ in 0..<20000 {
       let bytes = (0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
       let got = bytes.withUnsafeBufferPointer { UTF8Bytes.firstInvalidOffset($0) }
@@ -118,7 +141,9 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
   }
 
   @Test func textFile() throws {
-    let a = try InputRecord(kind: .text, file: "news/2024-01.txt", line: 0, bytes: Array("\u{FEFF}标题\r\n正文第一行\n第二行".utf8)).parse()
+    let a = try InputRecord(
+      kind: .text, file: "news/2024-01.txt", line: 0, bytes: Array("\u{FEFF}标题\r\n正文第一行\n第二行".utf8)
+    ).parse()
       .get()
     #expect(a.id == "2024-01")
     #expect(a.titleString == "标题")
@@ -126,7 +151,8 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
     #expect(a.source == "news/2024-01.txt")
     let onlyTitle = try InputRecord(kind: .text, file: "t.txt", line: 0, bytes: Array("只有标题".utf8)).parse().get()
     #expect(onlyTitle.titleString == "只有标题" && onlyTitle.text.isEmpty)
-    guard case .failure(let e) = InputRecord(kind: .text, file: "e.txt", line: 0, bytes: Array(" \n\n".utf8)).parse() else {
+    guard case .failure(let e) = InputRecord(kind: .text, file: "e.txt", line: 0, bytes: Array(" \n\n".utf8)).parse()
+    else {
       Issue.record("an empty article is an error")
       return
     }
@@ -134,7 +160,9 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
   }
 
   @Test func unreadable() {
-    guard case .failure(let e) = InputRecord(kind: .unreadable("Permission denied"), file: "x.jsonl", line: 0, bytes: []).parse()
+    guard
+      case .failure(let e) = InputRecord(kind: .unreadable("Permission denied"), file: "x.jsonl", line: 0, bytes: [])
+        .parse()
     else {
       Issue.record("expected an error")
       return
@@ -166,7 +194,10 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
     try "ignored".write(to: dir.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
     try "ignored".write(to: dir.appendingPathComponent(".hidden/d.txt"), atomically: true, encoding: .utf8)
     let recs = readAll([dir.path])
-    #expect(recs.map { $0.source.replacingOccurrences(of: dir.path + "/", with: "") } == ["a.jsonl:1", "a.jsonl:4", "b.txt", "sub/c.jsonl:1"])
+    #expect(
+      recs.map { $0.source.replacingOccurrences(of: dir.path + "/", with: "") } == [
+        "a.jsonl:1", "a.jsonl:4", "b.txt", "sub/c.jsonl:1",
+      ])
     let ids = recs.map { r -> String in
       switch r.parse() {
       case .success(let a): return a.id
@@ -186,9 +217,10 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
       #expect(e.message.hasPrefix("cannot read ") && e.message.hasSuffix("nope: no such file or folder"))
     }
     // A file given directly: .txt is text, anything else is JSONL.
-    #expect(readAll([dir.appendingPathComponent("notes.md").path]).first.map { r in
-      if case .json = r.kind { return true } else { return false }
-    } == true)
+    #expect(
+      readAll([dir.appendingPathComponent("notes.md").path]).first.map { r in
+        if case .json = r.kind { return true } else { return false }
+      } == true)
   }
 
   @Test func unreadableFile() throws {
@@ -200,7 +232,11 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
     try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: f.path)
     let recs = readAll([f.path])
     #expect(recs.count == 1)
-    if case .failure(let e) = recs[0].parse() { #expect(e.message.contains("cannot read")) } else { Issue.record("expected an error") }
+    if case .failure(let e) = recs[0].parse() {
+      #expect(e.message.contains("cannot read"))
+    } else {
+      Issue.record("expected an error")
+    }
   }
 
   /// Lines longer than the reader's 1 MiB buffer make it grow; nothing is

@@ -62,7 +62,10 @@ import Testing
     #expect(close(macro.f1, 1.0 / 3))
     let text = t.rendered()
     #expect(text.contains("micro avg"))
-    #expect(text.split(separator: "\n").contains { $0.hasSuffix("c         -         -         -         0         0         0         0") })
+    #expect(
+      text.split(separator: "\n").contains {
+        $0.hasSuffix("c         -         -         -         0         0         0         0")
+      })
   }
 
   func close(_ a: Double?, _ b: Double?) -> Bool {

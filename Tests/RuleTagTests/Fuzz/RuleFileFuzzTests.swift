@@ -96,7 +96,9 @@ func fuzzCount(small: Int) -> Int {
     }
     let line = lines[d.span.line - 1]
     var problems: [String] = []
-    if d.lineText != line { problems.append("\(d.code) quotes \(d.lineText.debugDescription), line is \(line.debugDescription)") }
+    if d.lineText != line {
+      problems.append("\(d.code) quotes \(d.lineText.debugDescription), line is \(line.debugDescription)")
+    }
     let n = line.unicodeScalars.count
     if d.span.column < 1 || d.span.length < 0 || d.span.column + max(d.span.length, 1) - 1 > n + 1 {
       problems.append("\(d.code) caret \(d.span.column)+\(d.span.length) on a line of \(n) scalars")

@@ -63,16 +63,21 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
     Case(
       id: "shared-prefix", patterns: ["外卖", "外卖小哥", "外卖骑手"], haystack: "外卖小哥和外卖骑手",
       hits: [.init(0, 0, 6), .init(1, 0, 12), .init(0, 15, 21), .init(2, 15, 27)]),
-    Case(id: "repeat-overlapping", patterns: ["aa"], haystack: "aaaa", hits: [.init(0, 0, 2), .init(0, 1, 3), .init(0, 2, 4)]),
-    Case(id: "single-byte", patterns: ["a"], haystack: "banana", hits: [.init(0, 1, 2), .init(0, 3, 4), .init(0, 5, 6)]),
+    Case(
+      id: "repeat-overlapping", patterns: ["aa"], haystack: "aaaa",
+      hits: [.init(0, 0, 2), .init(0, 1, 3), .init(0, 2, 4)]),
+    Case(
+      id: "single-byte", patterns: ["a"], haystack: "banana", hits: [.init(0, 1, 2), .init(0, 3, 4), .init(0, 5, 6)]),
     Case(
       id: "suffix-chain", patterns: ["abcd", "bcd", "cd", "d"], haystack: "abcd",
       hits: [.init(0, 0, 4), .init(1, 1, 4), .init(2, 2, 4), .init(3, 3, 4)]),
     Case(id: "duplicate-patterns", patterns: ["工会", "工会"], haystack: "工会", hits: [.init(0, 0, 6), .init(1, 0, 6)]),
-    Case(id: "empty-pattern-never-matches", patterns: ["", "a"], haystack: "aa", hits: [.init(1, 0, 1), .init(1, 1, 2)]),
+    Case(
+      id: "empty-pattern-never-matches", patterns: ["", "a"], haystack: "aa", hits: [.init(1, 0, 1), .init(1, 1, 2)]),
     Case(id: "empty-pattern-list", patterns: [], haystack: "工会abc", hits: []),
     Case(id: "empty-haystack", patterns: ["a"], haystack: "", hits: []),
-    Case(id: "failure-link-deep", patterns: ["abab", "babc"], haystack: "ababc", hits: [.init(0, 0, 4), .init(1, 1, 5)]),
+    Case(
+      id: "failure-link-deep", patterns: ["abab", "babc"], haystack: "ababc", hits: [.init(0, 0, 4), .init(1, 1, 5)]),
     Case(id: "mixed-scripts", patterns: ["app", "外卖app"], haystack: "外卖app", hits: [.init(0, 6, 9), .init(1, 0, 9)]),
   ]
 
@@ -114,7 +119,8 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
   func differential(_ name: String, _ alphabet: [String]) {
     var rng = SeededRandom(seed: 0xA11C_E000 &+ UInt64(name.utf8.count))
     func word(_ maxLen: Int) -> [UInt8] {
-      Array((0..<Int.random(in: 1...maxLen, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined().utf8)
+      Array(
+        (0..<Int.random(in: 1...maxLen, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined().utf8)
     }
     for iteration in 0..<1500 {
       let hay = word(40)
@@ -160,7 +166,8 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
   func splitFindAll(_ name: String, _ alphabet: [String]) {
     var rng = SeededRandom(seed: 0x5_B117 &+ UInt64(name.utf8.count))
     func word(_ maxLen: Int) -> [UInt8] {
-      Array((0..<Int.random(in: 1...maxLen, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined().utf8)
+      Array(
+        (0..<Int.random(in: 1...maxLen, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined().utf8)
     }
     var split = 0
     for iteration in 0..<800 {

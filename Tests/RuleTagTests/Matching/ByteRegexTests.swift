@@ -31,19 +31,24 @@ import Testing
     map.append(b)
     let ns = text.utf16.count
     return re.matches(in: text, range: NSRange(location: 0, length: ns)).filter { $0.range.length > 0 }.map {
-      precondition($0.range.location + $0.range.length < map.count, "\($0.range) in \(text.debugDescription) \(re.pattern)")
+      precondition(
+        $0.range.location + $0.range.length < map.count, "\($0.range) in \(text.debugDescription) \(re.pattern)")
       return map[$0.range.location]..<map[$0.range.location + $0.range.length]
     }
   }
 
-  /// The byte engine's matches, nil on a fallback to ICU. Both searches
+  /// The byte engine's matches, nil on a fallback to ICU.
+  ///
+  /// Both searches
   /// (the backtracker and the Pike VM) run and must agree.
   static func byteMatches(_ re: ByteRegex, _ text: String) -> [Range<Int>]? {
     var results: [[Range<Int>]?] = []
     for path in [ByteRegex.Path.backtrack, .pike] {
       var out: [Range<Int>] = []
       var scratch = ByteRegex.Scratch()
-      let outcome = Array(text.utf8).withUnsafeBufferPointer { re.matches(in: $0, into: &out, scratch: &scratch, path: path) }
+      let outcome = Array(text.utf8).withUnsafeBufferPointer {
+        re.matches(in: $0, into: &out, scratch: &scratch, path: path)
+      }
       results.append(outcome == .matched ? out : nil)
     }
     #expect(results[0] == results[1], "backtracker and Pike VM on \(text.debugDescription)")
@@ -60,7 +65,8 @@ import Testing
     for p in accepted { #expect(ByteRegex.compile(p) != nil, "\(p)") }
     let refused = [
       "^工会", "工会$", "\\bapp\\b", "(a)\\1", "\\w+", "\\p{Han}", "(?i)a", "a*+", "(?>a)", "(?<n>a)",
-      "(?<=a+)b", "(a?)*?", "(a?){2}", "(a?){1,}", "(?=a)*", "σ", "[α-ω]", "[[a]]", "[a&&b]", "a{2", "\\Qa\\E", "[^]a]", "(?#c)a",
+      "(?<=a+)b", "(a?)*?", "(a?){2}", "(a?){1,}", "(?=a)*", "σ", "[α-ω]", "[[a]]", "[a&&b]", "a{2", "\\Qa\\E", "[^]a]",
+      "(?#c)a",
     ]
     for p in refused { #expect(ByteRegex.compile(p) == nil, "\(p)") }
     // A sentence with a cased letter outside ASCII goes back to ICU when the

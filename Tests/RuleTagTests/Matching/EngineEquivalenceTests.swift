@@ -40,7 +40,9 @@ import Testing
     var out: [Int] = []
     NaiveMatcher(patterns: [keyword]).forEachMatch(in: text) { _, s in
       let e = s + keyword.count
-      let straddled = words.contains { w in (w.lowerBound < s && s < w.upperBound) || (w.lowerBound < e && e < w.upperBound) }
+      let straddled = words.contains { w in
+        (w.lowerBound < s && s < w.upperBound) || (w.lowerBound < e && e < w.upperBound)
+      }
       if !straddled { out.append(s) }
     }
     return out
@@ -154,7 +156,9 @@ import Testing
         let n = Int.random(in: 0...12, using: &rng)
         let text = (0..<n).map { _ in Self.regexAlphabet.randomElement(using: &rng)! }.joined()
         let ns = text as NSString
-        let matches = re.matches(in: text, range: NSRange(location: 0, length: ns.length)).filter { $0.range.length > 0 }
+        let matches = re.matches(in: text, range: NSRange(location: 0, length: ns.length)).filter {
+          $0.range.length > 0
+        }
         let r = scanner.scan(title: "", text: text)
         let didFire = !r.fired[0].isEmpty
         if didFire != !matches.isEmpty {

@@ -42,7 +42,8 @@ import Testing
   }
 
   static func quantifier(_ rng: inout SeededRandom, bounded: Bool) -> String {
-    var q = (bounded ? ["?", "{2}", "{0,3}", "{1,2}", "{3}"] : ["?", "*", "+", "{2}", "{0,3}", "{1,}", "{1,2}", "{2,4}"])
+    var q =
+      (bounded ? ["?", "{2}", "{0,3}", "{1,2}", "{3}"] : ["?", "*", "+", "{2}", "{0,3}", "{1,}", "{1,2}", "{2,4}"])
       .randomElement(using: &rng)!
     if Int.random(in: 0..<4, using: &rng) == 0 { q += "?" }
     return q
@@ -94,7 +95,9 @@ import Testing
 
   /// The text as the automaton sees it for atoms: ASCII lowercased.
   static func lowered(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value | 0x20)! : $0 }))
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value | 0x20)! : $0 }))
   }
 
   @Test func agreesWithICUOnRandomPatterns() throws {
@@ -110,7 +113,9 @@ import Testing
       guard let icu = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
       guard let mine = ByteRegex.compile(pattern) else { continue }
       patterns += 1
-      if Self.nullable.contains(where: { pattern.contains($0 + "*") || pattern.contains($0 + "+") }) { nullableLoops += 1 }
+      if Self.nullable.contains(where: { pattern.contains($0 + "*") || pattern.contains($0 + "+") }) {
+        nullableLoops += 1
+      }
       for _ in 0..<20 {
         let text = Self.randomText(&rng)
         // ICU's exponential cases (`(.*)*` and the like on long texts)

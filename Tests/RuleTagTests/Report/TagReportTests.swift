@@ -21,7 +21,8 @@ import Testing
     var scanner = ArticleScanner(rules: rules)
     let a = Article(id: "a1", title: "外卖骑手", text: "站点,法律援助。", source: "in.jsonl:1")
     let r = scanner.scan(title: a.titleString, text: a.textString)
-    return TagReport.record(a, r, rules: rules, options: TagReportOptions(format: format, explain: explain, rules: rules))
+    return TagReport.record(
+      a, r, rules: rules, options: TagReportOptions(format: format, explain: explain, rules: rules))
   }
 
   @Test func jsonlRecordLocatesEvidenceInItsField() throws {
@@ -33,7 +34,9 @@ import Testing
         + "\n")
     // --explain adds the topic that scored without being tagged.
     let explained = String(decoding: try Self.output(.jsonl, explain: true).bytes, as: UTF8.self)
-    #expect(explained.contains(#""legal-aid":[{"rule":"t.rules:5","weight":1,"text":"法律援助","field":"text","start":3,"end":7,"#))
+    #expect(
+      explained.contains(
+        #""legal-aid":[{"rule":"t.rules:5","weight":1,"text":"法律援助","field":"text","start":3,"end":7,"#))
   }
 
   @Test func csvRecordHasAScorePerTopic() throws {

@@ -42,7 +42,9 @@ import Testing
 
   @Test func everyCodeHasACase() {
     let covered = Set(Self.caseNames.map { String($0.prefix(5)) })
-    #expect(Set(Self.allCodes).subtracting(covered).isEmpty, "codes without a golden case: \(Set(Self.allCodes).subtracting(covered).sorted())")
+    #expect(
+      Set(Self.allCodes).subtracting(covered).isEmpty,
+      "codes without a golden case: \(Set(Self.allCodes).subtracting(covered).sorted())")
   }
 
   @Test(arguments: caseNames)
@@ -95,19 +97,25 @@ import Testing
           #expect(indent == DisplayWidth.of(text) && width == 1, "\(name) \(span)")
         } else {
           let expected = Array(scalars[start..<min(scalars.count, start + max(1, span.length))])
-          #expect(under == expected, "\(name) \(span): markers cover \(String(String.UnicodeScalarView(under))) not \(String(String.UnicodeScalarView(expected)))")
+          #expect(
+            under == expected,
+            "\(name) \(span): markers cover \(String(String.UnicodeScalarView(under))) not \(String(String.UnicodeScalarView(expected)))"
+          )
         }
       }
     }
   }
 
-  /// The README's example, written out by hand. Columns count Unicode
+  /// The README's example, written out by hand.
+  ///
+  /// Columns count Unicode
   /// scalars (`cpa` is the 26th), while the caret is indented by display
   /// width: 29 columns, as 骑手 and 之家 take two each.
   /// (The README itself shows `:4:20`, which matches neither count.)
   @Test func readmeExample() {
     let line = "  +2  骑手  not-before 之家  cpa 2"
-    let set = RuleParser.parse("topic new-employment \"n\" threshold 2\n" + line + "\n", file: "Rules/new-employment.rules")
+    let set = RuleParser.parse(
+      "topic new-employment \"n\" threshold 2\n" + line + "\n", file: "Rules/new-employment.rules")
     let d = set.diagnostics.first { $0.code == "RT005" }
     let expected = [
       "error[RT005]: unknown option `cpa`",

@@ -24,7 +24,8 @@ import Testing
   /// their rules' lines and text, and every diagnostic's code and location.
   static func summary(_ set: RuleSet) -> [String] {
     let topics = set.topics.map { t in
-      "\(t.id) \(t.threshold) " + t.rules.map { "\($0.span.line):\($0.span.column) \($0.lineText)" }.joined(separator: " | ")
+      "\(t.id) \(t.threshold) "
+        + t.rules.map { "\($0.span.line):\($0.span.column) \($0.lineText)" }.joined(separator: " | ")
     }
     let diagnostics = set.diagnostics.map {
       "\($0.code) \(URL(fileURLWithPath: $0.span.file).lastPathComponent):\($0.span.line):\($0.span.column)"

@@ -92,7 +92,8 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
     Case(id: "sentence-not-same", rules: "+3 sentence(驿站, not(快递))", text: "快递驿站开业。", score: 0),
     Case(id: "sentence-not-other", rules: "+3 sentence(驿站, not(快递))", text: "驿站开业。快递来了。", score: 3),
     Case(id: "sentence-cap-per-sentence", rules: "+1 sentence(工会, 骑手) cap 5", text: "工会、骑手。工会!骑手工会", score: 1),
-    Case(id: "sentence-each-sentence", rules: "+1 sentence(工会, 骑手) cap 5 counts-in list", text: "工会、骑手。工会,骑手。", score: 2),
+    Case(
+      id: "sentence-each-sentence", rules: "+1 sentence(工会, 骑手) cap 5 counts-in list", text: "工会、骑手。工会,骑手。", score: 2),
     // near
     Case(id: "near-within", rules: "+2 near(2, 驿站, 骑手)", text: "驿站有骑手", score: 2),
     Case(id: "near-exact-distance", rules: "+2 near(2, 驿站, 骑手)", text: "驿站里有骑手", score: 2),
@@ -124,7 +125,8 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
       id: "topic-ignore-in-plan", rules: "topic skills-contest \"技能竞赛\" threshold 1 ignore-in plan\n  +2 技能竞赛\n",
       text: "下一步将开展技能竞赛", score: 0),
     Case(
-      id: "topic-ignore-rule-counts-in", rules: "topic skills-contest \"技能竞赛\" threshold 1 ignore-in plan\n  +2 技能竞赛 counts-in plan\n",
+      id: "topic-ignore-rule-counts-in",
+      rules: "topic skills-contest \"技能竞赛\" threshold 1 ignore-in plan\n  +2 技能竞赛 counts-in plan\n",
       text: "下一步将开展技能竞赛", score: 2),
     Case(
       id: "topic-counts-in-list", rules: "topic skills-contest \"技能竞赛\" threshold 1 counts-in list\n  +2 劳动竞赛\n",

@@ -88,7 +88,8 @@ import Testing
     for k in 0..<400 {
       var keywords = Set<String>()
       for _ in 0..<Int.random(in: 2...5, using: &rng) {
-        keywords.insert((0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+        keywords.insert(
+          (0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
       }
       let list = keywords.sorted()
       let cap = Int.random(in: 1...6, using: &rng)

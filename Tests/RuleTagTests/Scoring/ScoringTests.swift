@@ -87,16 +87,29 @@ import Testing
   }
 
   static let evidenceCases: [EvidenceCase] = [
-    EvidenceCase(id: "text", title: "标题", text: "今天外卖小哥来了", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外卖小哥"),
-    EvidenceCase(id: "title", title: "致敬外卖小哥", text: "正文", keyword: "外卖小哥", field: "title", start: 2, end: 6, hit: "外卖小哥"),
-    EvidenceCase(id: "no-title", title: "", text: "今天外卖小哥来了", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外卖小哥"),
-    EvidenceCase(id: "traditional", title: "", text: "今天外賣小哥來了", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外賣小哥"),
-    EvidenceCase(id: "broken-line", title: "", text: "今天外卖\n小哥来了", keyword: "外卖小哥", field: "text", start: 2, end: 7, hit: "外卖\n小哥"),
-    EvidenceCase(id: "fullwidth", title: "", text: "下载ＡＰＰ吧", keyword: "app", field: "text", start: 2, end: 5, hit: "ＡＰＰ"),
-    EvidenceCase(id: "zero-width-inside", title: "", text: "外\u{200B}卖小哥", keyword: "外卖小哥", field: "text", start: 0, end: 5, hit: "外\u{200B}卖小哥"),
-    EvidenceCase(id: "astral-before", title: "", text: "😀𠀀外卖小哥", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外卖小哥"),
-    EvidenceCase(id: "spaces-in-title", title: "  致敬 外卖小哥", text: "x", keyword: "外卖小哥", field: "title", start: 5, end: 9, hit: "外卖小哥"),
-    EvidenceCase(id: "latin-words", title: "", text: "Food  Delivery riders", keyword: "\"food delivery\"", field: "text", start: 0, end: 14, hit: "Food  Delivery"),
+    EvidenceCase(
+      id: "text", title: "标题", text: "今天外卖小哥来了", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外卖小哥"),
+    EvidenceCase(
+      id: "title", title: "致敬外卖小哥", text: "正文", keyword: "外卖小哥", field: "title", start: 2, end: 6, hit: "外卖小哥"),
+    EvidenceCase(
+      id: "no-title", title: "", text: "今天外卖小哥来了", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外卖小哥"),
+    EvidenceCase(
+      id: "traditional", title: "", text: "今天外賣小哥來了", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外賣小哥"),
+    EvidenceCase(
+      id: "broken-line", title: "", text: "今天外卖\n小哥来了", keyword: "外卖小哥", field: "text", start: 2, end: 7, hit: "外卖\n小哥"),
+    EvidenceCase(
+      id: "fullwidth", title: "", text: "下载ＡＰＰ吧", keyword: "app", field: "text", start: 2, end: 5, hit: "ＡＰＰ"),
+    EvidenceCase(
+      id: "zero-width-inside", title: "", text: "外\u{200B}卖小哥", keyword: "外卖小哥", field: "text", start: 0, end: 5,
+      hit: "外\u{200B}卖小哥"),
+    EvidenceCase(
+      id: "astral-before", title: "", text: "😀𠀀外卖小哥", keyword: "外卖小哥", field: "text", start: 2, end: 6, hit: "外卖小哥"),
+    EvidenceCase(
+      id: "spaces-in-title", title: "  致敬 外卖小哥", text: "x", keyword: "外卖小哥", field: "title", start: 5, end: 9,
+      hit: "外卖小哥"),
+    EvidenceCase(
+      id: "latin-words", title: "", text: "Food  Delivery riders", keyword: "\"food delivery\"", field: "text",
+      start: 0, end: 14, hit: "Food  Delivery"),
   ]
 
   func checkEvidence(_ c: EvidenceCase, prefix: String) throws {

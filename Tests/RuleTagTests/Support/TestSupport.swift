@@ -11,7 +11,7 @@ import Testing
 @_exported import RuleTagTestSupport
 
 enum TestPaths {
-  /// Tests/RuleTagTests
+  /// The folder of this test target, Tests/RuleTagTests.
   static let testsRoot = PackagePaths.tests("RuleTagTests")
   static let data = testsRoot.appendingPathComponent("Data")
   static let golden = testsRoot.appendingPathComponent("Golden")

@@ -212,9 +212,10 @@ import Testing
             let produced = String(decoding: o[a..<b], as: UTF8.self)
             if scalar == 0x20 || scalar == 0x0A {
               // A whitespace run: nothing but spaces, breaks and dropped characters.
-              ok = produced.unicodeScalars.allSatisfy {
-                Normalizer.isSpace($0.value) || Normalizer.isLineBreak($0.value) || Normalizer.fold($0.value) == nil
-              } || (scalar == 0x20 && produced == " ")
+              ok =
+                produced.unicodeScalars.allSatisfy {
+                  Normalizer.isSpace($0.value) || Normalizer.isLineBreak($0.value) || Normalizer.fold($0.value) == nil
+                } || (scalar == 0x20 && produced == " ")
             } else {
               // Exactly one scalar, which folds to this one.
               let us = Array(produced.unicodeScalars)

@@ -79,7 +79,8 @@ func normalizedRange(of needle: String, in text: String, occurrence: Int = 0) ->
   }
 
   static let boundsCases: [BoundsCase] = [
-    BoundsCase(id: "middle-sentence", text: "第一句。工会服务职工,效果很好。第三句", hit: "服务", sentence: "工会服务职工,效果很好。", clause: "工会服务职工"),
+    BoundsCase(
+      id: "middle-sentence", text: "第一句。工会服务职工,效果很好。第三句", hit: "服务", sentence: "工会服务职工,效果很好。", clause: "工会服务职工"),
     BoundsCase(id: "first-sentence", text: "工会服务职工!第二句", hit: "工会", sentence: "工会服务职工!", clause: "工会服务职工"),
     BoundsCase(id: "last-no-end", text: "前面。后来工会来了", hit: "工会", sentence: "后来工会来了", clause: "后来工会来了"),
     BoundsCase(id: "line-break-ends", text: "标题工会\n\n正文", hit: "工会", sentence: "标题工会", clause: "标题工会"),

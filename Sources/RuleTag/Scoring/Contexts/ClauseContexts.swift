@@ -8,6 +8,7 @@
 // checks (one file each beside this one) found there.
 
 /// The contexts of many hits in one document, computed once per clause.
+///
 /// Its answers equal `Sentences.context(of:in:)` exactly (a randomized
 /// test compares the two on every short span; `tag` output was also
 /// compared byte for byte with the per-hit walk on the 20 MB bench corpus).

@@ -16,7 +16,7 @@ public struct HitContext: OptionSet, Sendable, Hashable {
   public static let list = HitContext(rawValue: 1)
   /// A slogan: 弘扬…精神, 争做…, a "…精神" phrase.
   public static let slogan = HitContext(rawValue: 2)
-  /// A plan or exhortation: 要…, 将…, 下一步…, 力争…
+  /// A plan or exhortation (要…, 将…, 下一步…, 力争…).
   public static let plan = HitContext(rawValue: 4)
 
   /// The names used in rule files, in order.

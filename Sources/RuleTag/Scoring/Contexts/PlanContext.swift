@@ -13,10 +13,13 @@ extension Sentences {
       || contains(p, range.upperBound..<clause.upperBound, any: planAfterMarkers)
   }
 
-  /// Plan markers. 将 counts only before a verb or adverb of the future
+  /// Plan markers.
+  ///
+  /// 将 counts only before a verb or adverb of the future
   /// (`将于`, `将开展`, `将进一步`): before a noun it is the 把 of a report
   /// (`工会将慰问金送到职工手中`).
-  static let planMarkers: [[UInt8]] = (["要", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望"]
+  static let planMarkers: [[UInt8]] =
+    (["要", "应当", "下一步", "力争", "计划", "拟", "鼓励", "号召", "倡议", "希望"]
     + [
       "于", "在", "继续", "进一步", "持续", "开展", "举办", "举行", "组织", "启动", "建设", "推出", "实施", "加强", "全面", "陆续",
       "逐步", "重点", "深化", "推进", "着力", "围绕", "以", "会", "把", "为", "与", "对", "向", "从", "不断", "积极", "努力",
@@ -26,7 +29,7 @@ extension Sentences {
     ].map { "将" + $0 }).map { Array($0.utf8) }
   /// Markers that make a plan when they follow the hit: `运动会拟于11月举行`.
   static let planAfterMarkers: [[UInt8]] = ["拟于", "将于", "计划于"].map { Array($0.utf8) }
-  /// Words that hold a plan marker but do not plan: 重要, 将军, 需要 …
+  /// Words that hold a plan marker but do not plan (重要, 将军, 需要 …).
   static let notPlanWords: [[UInt8]] = [
     "重要", "主要", "需要", "只要", "必要", "要素", "摘要", "纲要", "将军", "将近", "将士", "要点", "首要", "要闻", "纪要",
   ].map { Array($0.utf8) }
@@ -46,7 +49,9 @@ extension ClauseContexts {
 
   /// The last start of a 拟于/将于/计划于 that lies whole in clause `k`
   /// (`cl..<cu`), or -1: one follows a hit in its clause exactly when it
-  /// starts at or after the hit's end. Computed once per clause.
+  /// starts at or after the hit's end.
+  ///
+  /// Computed once per clause.
   mutating func planAfterLast(clause k: Int, cl: Int, cu: Int, in p: UnsafeBufferPointer<UInt8>) -> Int32 {
     if planAfter[k] != Int32.min { return planAfter[k] }
     var last: Int32 = -1
@@ -63,7 +68,9 @@ extension ClauseContexts {
 
   /// The first plan marker of the sentence of clause `k`, looking no
   /// further than `cu`: markers never cross a clause end, so the first one
-  /// found up to any clause end of the sentence is the first of all. The
+  /// found up to any clause end of the sentence is the first of all.
+  ///
+  /// The
   /// scan of one sentence resumes where the last question left it.
   mutating func planEnd(clause k: Int, upTo cu: Int, in p: UnsafeBufferPointer<UInt8>) -> Int32 {
     if planEnd[k] != Int32.min { return planEnd[k] }

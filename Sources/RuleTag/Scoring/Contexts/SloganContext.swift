@@ -16,7 +16,8 @@ extension ClauseContexts {
 
   /// `Sentences.inSlogan` through the index, for a hit in clause `k`
   /// (`cl..<cu`); whether the clause holds a marker is found once.
-  mutating func inSlogan(_ range: Range<Int>, clause k: Int, cl: Int, cu: Int, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+  mutating func inSlogan(_ range: Range<Int>, clause k: Int, cl: Int, cu: Int, in p: UnsafeBufferPointer<UInt8>) -> Bool
+  {
     if Sentences.starts(p, at: range.upperBound, with: Sentences.jingshen) { return true }
     if slogan[k] == 0 {
       slogan[k] = ClauseContexts.containsMarker(p, cl, cu, ClauseContexts.slogan) ? 2 : 1
