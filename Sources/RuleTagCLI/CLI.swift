@@ -16,7 +16,7 @@ import RuleTag
 /// `standard`
 /// writes to the process's stdout and stderr; `capture` keeps everything
 /// for tests.
-public final class CommandIO: @unchecked Sendable {
+public final class CommandIO {
   public private(set) var out: [UInt8] = []
   public private(set) var err: [UInt8] = []
   let capture: Bool

@@ -57,62 +57,24 @@ enum Lexer {
         i += 1
       } else if c == "\"" || c == "“" {
         let close: Unicode.Scalar = c == "\"" ? "\"" : "”"
-        var text = String.UnicodeScalarView()
         i += 1
-        var closed = false
-        while i < s.count {
-          if s[i] == "\\" && i + 1 < s.count {
-            text.append(s[i + 1])
-            i += 2
-            continue
-          }
-          if s[i] == close {
-            closed = true
-            i += 1
-            break
-          }
-          text.append(s[i])
-          i += 1
-        }
-        if !closed {
+        guard let text = delimited(s, &i, close: close, keepEscapes: false) else {
           return .failure(
             LexError(
               message: "unterminated string", column: start + 1, length: s.count - start,
               hint: "close it with `\(close)`"))
         }
         out.append(
-          LexToken(kind: .string, text: String(text), column: start + 1, length: i - start, spaceBefore: space))
+          LexToken(kind: .string, text: text, column: start + 1, length: i - start, spaceBefore: space))
       } else if c == "/" {
-        var text = String.UnicodeScalarView()
         i += 1
-        var closed = false
-        while i < s.count {
-          if s[i] == "\\" && i + 1 < s.count && s[i + 1] == "/" {
-            text.append("/")
-            i += 2
-            continue
-          }
-          if s[i] == "\\" && i + 1 < s.count {
-            text.append(s[i])
-            text.append(s[i + 1])
-            i += 2
-            continue
-          }
-          if s[i] == "/" {
-            closed = true
-            i += 1
-            break
-          }
-          text.append(s[i])
-          i += 1
-        }
-        if !closed {
+        guard let text = delimited(s, &i, close: "/", keepEscapes: true) else {
           return .failure(
             LexError(
               message: "unterminated regex", column: start + 1, length: s.count - start,
               hint: "close it with `/`; write a slash inside as `\\/`"))
         }
-        out.append(LexToken(kind: .regex, text: String(text), column: start + 1, length: i - start, spaceBefore: space))
+        out.append(LexToken(kind: .regex, text: text, column: start + 1, length: i - start, spaceBefore: space))
       } else {
         var text = String.UnicodeScalarView()
         while i < s.count {
@@ -129,5 +91,30 @@ enum Lexer {
       space = false
     }
     return .success(out)
+  }
+
+  /// The text of a delimited token, from `i` (just past the opening
+  /// delimiter) to `close`, leaving `i` just past it; nil when the line
+  /// ends first.
+  ///
+  /// In a string `\x` stands for `x`. A regex keeps its escapes as written
+  /// (the regex parser reads them), except `\/`, which stands for `/`.
+  static func delimited(_ s: [Unicode.Scalar], _ i: inout Int, close: Unicode.Scalar, keepEscapes: Bool) -> String? {
+    var text = String.UnicodeScalarView()
+    while i < s.count {
+      if s[i] == "\\" && i + 1 < s.count {
+        if keepEscapes && s[i + 1] != close { text.append(s[i]) }
+        text.append(s[i + 1])
+        i += 2
+        continue
+      }
+      if s[i] == close {
+        i += 1
+        return String(text)
+      }
+      text.append(s[i])
+      i += 1
+    }
+    return nil
   }
 }
