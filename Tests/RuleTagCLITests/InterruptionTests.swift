@@ -13,6 +13,9 @@ import Testing
   import Glibc
 #endif
 
+/// Whether a large fuzz round was asked for (RULETAG_FUZZ).
+let fuzzRequested = ProcessInfo.processInfo.environment["RULETAG_FUZZ"] != nil
+
 @Suite struct InterruptionTests {
   /// `count` JSONL articles, long enough that the run is still reading when
   /// the test interrupts it.
@@ -76,17 +79,38 @@ import Testing
 
   @Test(arguments: [(SIGINT, 1), (SIGTERM, 1), (SIGINT, 2)])
   func interruptFinishesWholeRecords(_ sig: Int32, _ threads: Int) throws {
+    try Self.checkInterruptedRun(sig, threads: threads, delay: 0)
+  }
+
+  /// Many interrupted runs, at random moments after the first output, with
+  /// either signal and thread count (seeded): `RULETAG_FUZZ=N swift test
+  /// --filter Fuzz` runs 40 of them.
+  @Test(.enabled(if: fuzzRequested, "interrupted-run fuzzing runs only with RULETAG_FUZZ set"))
+  func manyInterruptedRunsLoseNothingFuzz() throws {
+    var rng = SeededRandom(seed: 40)
+    for _ in 0..<40 {
+      let sig = Bool.random(using: &rng) ? SIGINT : SIGTERM
+      try Self.checkInterruptedRun(
+        sig, threads: Int.random(in: 1...2, using: &rng), delay: UInt32.random(in: 0..<50_000, using: &rng))
+    }
+  }
+
+  /// Runs `tag` on a long stream, sends `sig` `delay` microseconds after the
+  /// first output, and checks that the output is whole records in order,
+  /// counted by the summary, with the exit status 128 + `sig`.
+  static func checkInterruptedRun(_ sig: Int32, threads: Int, delay: UInt32) throws {
     let exe = try #require(BuiltBinary.ruletag, "\(BuiltBinary.missing("ruletag"))")
     let first = Mutex(Data())
     let run = try Self.runTag(exe, input: Self.articles(6_000), threads: threads) { out, p in
       let head = out.availableData  // blocks until the first records are out
       first.withLock { $0 = head }
+      if delay > 0 { usleep(delay) }
       kill(p.processIdentifier, sig)
       return true
     }
     let all = first.withLock { $0 } + run.stdout
     #expect(run.status == 128 + sig, "exit status \(run.status); stderr: \(run.stderr)")
-    #expect(run.stdout.last == 0x0A || run.stdout.isEmpty, "output ends with a whole line")
+    #expect(all.last == 0x0A, "output ends with a whole line")
     let lines = all.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
     for (i, line) in lines.enumerated() {
       let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
