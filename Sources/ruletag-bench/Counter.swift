@@ -1,6 +1,6 @@
-// The peers' work (../shared/bench README, "The same work"), done with the
+// The work every counting peer of the benchmark does, done with the
 // library's automaton: for every article, every occurrence of every keyword
-// (overlapping ones included) in title and text.
+// (overlapping ones included) in title and text, summed over the corpus.
 //
 // Keywords are read as the peers read them and put through the rules'
 // normaliser. Title and text are counted in place when JSON escapes cannot

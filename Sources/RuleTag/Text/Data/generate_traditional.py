@@ -23,7 +23,10 @@ Usage, from the repository root:
 
   python3 Sources/RuleTag/Text/Data/generate_traditional.py swift TSCharacters.txt
   python3 Sources/RuleTag/Text/Data/generate_traditional.py pairs \
-      Unihan_Variants.txt TSCharacters.txt ../shared/devset
+      Unihan_Variants.txt TSCharacters.txt DEVSET_FOLDER
+
+(DEVSET_FOLDER: a folder of labelled articles, articles.jsonl, whose
+traditional characters give the real-text pairs of the test table.)
 
 Uses only the Python standard library.
 """
