@@ -42,7 +42,7 @@ enum DiffCommand {
     for id in onlyAfter { io.write("\(id)  only in \(f.positional[1])\n") }
     let tagChanges = changes.filter { !$0.added.isEmpty || !$0.removed.isEmpty }.count
     io.error(
-      "summary: \(sides[1].count) articles compared: \(tagChanges) with changed tags, \(changes.count - tagChanges) with changed scores only; \(onlyBefore.count) only before, \(onlyAfter.count) only after\n"
+      "summary: \(counted(sides[1].count, "article")) compared: \(tagChanges) with changed tags, \(changes.count - tagChanges) with changed scores only; \(onlyBefore.count) only before, \(onlyAfter.count) only after\n"
     )
     return ExitCode.ok
   }

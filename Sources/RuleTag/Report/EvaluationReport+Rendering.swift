@@ -37,7 +37,7 @@ extension MetricsTable {
 extension EvaluationReport {
   /// The text report: the table, then every mistake under its topic.
   public func rendered(showMistakes: Bool = true) -> String {
-    var out = "corpus: \(corpus) (\(articleCount) articles)\n\n" + metrics.rendered()
+    var out = "corpus: \(corpus) (\(counted(articleCount, "article")))\n\n" + metrics.rendered()
     if !issues.isEmpty {
       out += "\ncorpus issues (\(issues.count)):\n"
       for i in issues { out += "  - \(i)\n" }
