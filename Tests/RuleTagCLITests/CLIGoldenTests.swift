@@ -104,6 +104,25 @@ enum CLIGolden {
     #expect(errors == 5)
   }
 
+  /// The summary of a folder run counts the files left out, and why.
+  @Test func summaryCountsSkippedFiles() throws {
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{\"id\":\"a\",\"text\":\"骑手\"}\n".write(
+      to: dir.appendingPathComponent("a.JSONL"), atomically: true, encoding: .utf8)
+    for name in ["notes.md", "data.csv"] {
+      try "x".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let rules = CLIGolden.folder.appendingPathComponent("tag_jsonl/rules.rules").path
+    let tag = CLIGolden.run(["tag", "--rules", rules, "--format", "jsonl", dir.path])
+    #expect(tag.code == 0)
+    #expect(tag.out.contains(#""id":"a""#), "\(tag.out)")
+    #expect(
+      tag.err
+        == "summary: 1 article read = 1 tagged + 0 errors; 0 with at least one topic; 2 files skipped: not .txt or .jsonl\n"
+    )
+  }
+
   /// `--threads 1` and `--threads 2` write byte-identical output, over
   /// several batches of a generated multi-thousand-line JSONL.
   @Test func threadsGiveIdenticalOutput() throws {
