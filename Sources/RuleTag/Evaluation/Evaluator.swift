@@ -102,9 +102,6 @@ public enum Evaluator {
       issues.append(
         "\(counted(n, "label")) of `\(l)`, a topic these rules do not define, left out of the table")
     }
-    if reader.skippedFiles > 0 {
-      issues.append("\(counted(reader.skippedFiles, "file")) skipped: not .txt or .jsonl")
-    }
     if evaluated.isEmpty && issues.isEmpty { issues.append("no articles found at \(path)") }
     let ids = rules.topics.map(\.id)
     let metrics = MetricsTable(
