@@ -10,7 +10,8 @@ enum EvalCommand {
     positional: "",
     flags: [
       FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
-      FlagSpec(name: "corpus", value: "path", help: "labelled JSONL file or folder (default: Corpus)"),
+      FlagSpec(
+        name: "corpus", value: "path", help: "labelled JSONL file or folder, `-` standard input (default: Corpus)"),
       FlagSpec(name: "format", value: "text|json", help: "report format (default: text)"),
       FlagSpec(name: "summary", value: nil, help: "print the table only, not the mistakes"),
       FlagSpec(name: "max-mistakes", value: "n", help: "list at most n false positives and negatives (text)"),
@@ -53,7 +54,7 @@ enum EvalCommand {
     }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     let corpus = f.value("corpus") ?? "Corpus"
-    guard FileManager.default.fileExists(atPath: io.path(corpus)) else {
+    guard corpus == "-" || FileManager.default.fileExists(atPath: io.path(corpus)) else {
       io.error("error: no corpus at `\(corpus)`\n")
       return ExitCode.usage
     }
