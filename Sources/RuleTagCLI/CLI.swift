@@ -122,6 +122,9 @@ public enum ExitCode {
 }
 
 public enum RuleTagCLI {
+  /// The release, as `ruletag --version` prints it; the one place it is written.
+  public static let version = "0.1.0"
+
   static let commands: [(String, String)] = [
     ("tag", "tag articles with topics, scores and evidence"),
     ("check", "check rule files and print every diagnostic"),
@@ -152,6 +155,9 @@ public enum RuleTagCLI {
     case "eval": return EvalCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
+    case "--version", "-V":
+      io.write("ruletag \(version)\n")
+      return ExitCode.ok
     case "help", "--help", "-h":
       if let sub = rest.first, let spec = specs[sub] {
         io.write(spec.help)
@@ -179,6 +185,7 @@ public enum RuleTagCLI {
       "ruletag: rule-based topic tagging for Chinese labour news\n\nUSAGE: ruletag <command> [options]\n\nCOMMANDS:\n"
     for (c, h) in commands { s += "  " + c.padding(toLength: 8, withPad: " ", startingAt: 0) + h + "\n" }
     s += "\nRun `ruletag <command> --help` for a command's options and an example.\n"
+    s += "`ruletag --version` (or `-V`) prints the version.\n"
     return s
   }
 }

@@ -54,11 +54,11 @@ enum CheckCommand {
     }
     if errors == 0 {
       io.error(
-        "checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(topics) topic\(topics == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s"), \(patterns) literals in one automaton of \(states) states; \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        "checked \(counted(set.files.count, "file")): \(counted(topics, "topic")), \(counted(rules, "rule")), \(counted(patterns, "literal")) in one automaton of \(counted(states, "state")); \(counted(warnings, "warning"))\n"
       )
     } else {
       io.error(
-        "checked \(set.files.count) file\(set.files.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        "checked \(counted(set.files.count, "file")): \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
       )
     }
     if errors > 0 { return ExitCode.usage }

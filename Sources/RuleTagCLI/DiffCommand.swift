@@ -8,7 +8,7 @@ enum DiffCommand {
   static let spec = CommandSpec(
     name: "diff",
     summary: "Show which articles changed between two `tag --format jsonl` runs, and the rule lines behind it.",
-    positional: "BEFORE.jsonl AFTER.jsonl",
+    positional: "BEFORE.jsonl AFTER.jsonl   (either one `-`: standard input)",
     flags: [],
     example:
       "ruletag tag Corpus/ --format jsonl --explain > before.jsonl\n# edit Rules/…\nruletag tag Corpus/ --format jsonl --explain > after.jsonl\nruletag diff before.jsonl after.jsonl"
@@ -21,9 +21,16 @@ enum DiffCommand {
       io.error("error: `ruletag diff` needs two files: BEFORE.jsonl AFTER.jsonl\n")
       return ExitCode.usage
     }
+    guard f.positional[0] != "-" || f.positional[1] != "-" else {
+      io.error("error: only one of BEFORE and AFTER can be `-` (standard input)\n")
+      return ExitCode.usage
+    }
     var sides: [[TaggedRecord]] = []
     for path in f.positional {
-      guard let data = FileManager.default.contents(atPath: io.path(path)) else {
+      let contents =
+        path == "-"
+        ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: io.path(path))
+      guard let data = contents else {
         io.error("error: cannot read \(path)\n")
         return ExitCode.usage
       }
@@ -42,7 +49,7 @@ enum DiffCommand {
     for id in onlyAfter { io.write("\(id)  only in \(f.positional[1])\n") }
     let tagChanges = changes.filter { !$0.added.isEmpty || !$0.removed.isEmpty }.count
     io.error(
-      "summary: \(sides[1].count) articles compared: \(tagChanges) with changed tags, \(changes.count - tagChanges) with changed scores only; \(onlyBefore.count) only before, \(onlyAfter.count) only after\n"
+      "summary: \(counted(sides[1].count, "article")) compared: \(tagChanges) with changed tags, \(changes.count - tagChanges) with changed scores only; \(onlyBefore.count) only before, \(onlyAfter.count) only after\n"
     )
     return ExitCode.ok
   }

@@ -10,9 +10,11 @@ enum EvalCommand {
     positional: "",
     flags: [
       FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
-      FlagSpec(name: "corpus", value: "path", help: "labelled JSONL file or folder (default: Corpus)"),
+      FlagSpec(
+        name: "corpus", value: "path", help: "labelled JSONL file or folder, `-` standard input (default: Corpus)"),
       FlagSpec(name: "format", value: "text|json", help: "report format (default: text)"),
       FlagSpec(name: "summary", value: nil, help: "print the table only, not the mistakes"),
+      FlagSpec(name: "max-mistakes", value: "n", help: "list at most n false positives and negatives (text)"),
       FlagSpec(name: "min-precision", value: "x", help: "exit 1 when a topic's precision is below x"),
       FlagSpec(name: "min-recall", value: "x", help: "exit 1 when a topic's recall is below x"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
@@ -42,14 +44,30 @@ enum EvalCommand {
         gates.append((name, x))
       }
     }
+    var maxMistakes: Int? = nil
+    if let v = f.value("max-mistakes") {
+      guard let n = Int(v), n >= 0 else {
+        io.error("error: --max-mistakes needs a whole number ≥ 0, got `\(v)`\n")
+        return ExitCode.usage
+      }
+      maxMistakes = n
+    }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     let corpus = f.value("corpus") ?? "Corpus"
-    guard FileManager.default.fileExists(atPath: io.path(corpus)) else {
+    guard corpus == "-" || FileManager.default.fileExists(atPath: io.path(corpus)) else {
       io.error("error: no corpus at `\(corpus)`\n")
       return ExitCode.usage
     }
     let report = Evaluator.evaluate(rules: rules, corpus: corpus, threads: threads, directory: io.directory)
-    io.write(format == "json" ? report.json() : report.rendered(showMistakes: !f.has("summary")))
+    // Without one labelled article every figure would be a dash: say why.
+    guard report.articleCount > 0 else {
+      for i in report.issues { io.error("warning: \(i)\n") }
+      io.error("error: no article in `\(corpus)` has `labels`; there is nothing to evaluate\n")
+      return ExitCode.usage
+    }
+    io.write(
+      format == "json"
+        ? report.json() : report.rendered(showMistakes: !f.has("summary"), maxMistakes: maxMistakes))
     var failed: [String] = []
     for (name, x) in gates {
       for t in report.metrics.topics {

@@ -140,7 +140,7 @@ func loadRules(_ path: String, io: CommandIO, showWarnings: Bool = false) -> Com
   case .failure(let f):
     for d in f.diagnostics where d.isError || showWarnings { io.error(d.rendered() + "\n") }
     let n = f.diagnostics.filter(\.isError).count
-    io.error("error: \(n) error\(n == 1 ? "" : "s") in rules at \(path); nothing was tagged\n")
+    io.error("error: \(counted(n, "error")) in rules at \(path); nothing was tagged\n")
     return nil
   case .success(let r):
     return r

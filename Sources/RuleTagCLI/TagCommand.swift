@@ -84,10 +84,12 @@ enum TagCommand {
     io.flush()
     // Records that were not written are not reported as tagged.
     if io.failure != nil { return ExitCode.outputFailed }
+    let skipped =
+      reader.skippedFiles > 0 ? "; \(counted(reader.skippedFiles, "file")) skipped: not .txt or .jsonl" : ""
     let interrupted =
       Interruption.caught.map { "; interrupted by \(Interruption.name($0)), input not read to the end" } ?? ""
     io.error(
-      "summary: \(read) article\(read == 1 ? "" : "s") read = \(read - errors) tagged + \(errors) error\(errors == 1 ? "" : "s"); \(withTags) with at least one topic\(interrupted)\n"
+      "summary: \(counted(read, "article")) read = \(read - errors) tagged + \(counted(errors, "error")); \(withTags) with at least one topic\(skipped)\(interrupted)\n"
     )
     if let sig = Interruption.caught { return 128 + sig }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.ok

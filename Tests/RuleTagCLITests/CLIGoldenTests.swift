@@ -78,7 +78,8 @@ enum CLIGolden {
     #expect(tag.out.contains(#""id":"a""#) && tag.out.contains(#""source":"in/a.jsonl:1""#), "\(tag.out)")
     #expect(tag.err.contains("at in/a.jsonl:2"), "\(tag.err)")
     let eval = CLIGolden.run(["eval", "--rules", "rules", "--corpus", "in/a.jsonl", "--summary"], in: dir)
-    #expect(eval.out.hasPrefix("corpus: in/a.jsonl"), "\(eval.out)")
+    // The corpus is found from the directory, and has no labels.
+    #expect(eval.code == 2 && eval.err.contains("no article in `in/a.jsonl` has `labels`"), "\(eval.err)")
     #expect(FileManager.default.currentDirectoryPath != dir.path)
   }
 
@@ -101,6 +102,25 @@ enum CLIGolden {
     )
     #expect(errLines == errors)
     #expect(errors == 5)
+  }
+
+  /// The summary of a folder run counts the files left out, and why.
+  @Test func summaryCountsSkippedFiles() throws {
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{\"id\":\"a\",\"text\":\"骑手\"}\n".write(
+      to: dir.appendingPathComponent("a.JSONL"), atomically: true, encoding: .utf8)
+    for name in ["notes.md", "data.csv"] {
+      try "x".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let rules = CLIGolden.folder.appendingPathComponent("tag_jsonl/rules.rules").path
+    let tag = CLIGolden.run(["tag", "--rules", rules, "--format", "jsonl", dir.path])
+    #expect(tag.code == 0)
+    #expect(tag.out.contains(#""id":"a""#), "\(tag.out)")
+    #expect(
+      tag.err
+        == "summary: 1 article read = 1 tagged + 0 errors; 0 with at least one topic; 2 files skipped: not .txt or .jsonl\n"
+    )
   }
 
   /// `--threads 1` and `--threads 2` write byte-identical output, over

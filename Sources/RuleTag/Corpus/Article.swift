@@ -62,14 +62,18 @@ public struct InputRecord: Sendable {
   /// 1-based line number for JSON records; 0 for whole files.
   public var line: Int
   public var bytes: [UInt8]
+  /// The id of a .txt article found in a folder (its path below the
+  /// folder, without the extension); nil: the file name without it.
+  public var textID: String?
 
   public var source: String { line > 0 ? "\(file):\(line)" : file }
 
-  public init(kind: Kind, file: String, line: Int, bytes: [UInt8]) {
+  public init(kind: Kind, file: String, line: Int, bytes: [UInt8], textID: String? = nil) {
     self.kind = kind
     self.file = file
     self.line = line
     self.bytes = bytes
+    self.textID = textID
   }
 
   /// Parses the record into an article.
@@ -93,7 +97,7 @@ public struct InputRecord: Sendable {
         if UTF8Bytes.isBlank(UnsafeBufferPointer(rebasing: p[start...]), orControls: true) {
           return .failure(InputError(source: source, message: "empty article in \(file)"))
         }
-        var a = Article(id: Article.idFromPath(file), title: "", text: "", source: source)
+        var a = Article(id: textID ?? Article.idFromPath(file), title: "", text: "", source: source)
         a.title = title
         a.text = text
         return .success(a)

@@ -1,10 +1,13 @@
 // Reading inputs in bounded memory.
 //
-// Files, folders (recursive: *.txt and *.jsonl) and standard input become a
-// stream of `InputRecord`s. JSONL is read with read(2) into one reused
-// buffer and split at line breaks, so memory does not grow with the file.
-// Measured against mapping the file whole, it was about as fast at a seventh
-// of the peak memory (Matching/DESIGN.md, "Reading and parsing").
+// Files, folders (recursive: *.txt and *.jsonl, in any letter case) and
+// standard input become a stream of `InputRecord`s. A .txt article found in
+// a folder is named by its path below that folder, so `a/x.txt` and
+// `b/x.txt` stay two ids; other files in a folder are counted as skipped.
+// JSONL is read with read(2) into one reused buffer and split at line
+// breaks, so memory does not grow with the file. Measured against mapping
+// the file whole, it was about as fast at a seventh of the peak memory
+// (Matching/DESIGN.md, "Reading and parsing").
 //
 // A byte order mark is dropped where a file or standard input starts, and a
 // line holding nothing but whitespace (any Unicode White_Space: form feed,
@@ -23,8 +26,8 @@ import Foundation
 public final class InputReader {
   let paths: [String]
   var pathIndex = 0
-  /// Files still to read: (path, isJSONL).
-  var queue: [(String, Bool)] = []
+  /// Files still to read.
+  var queue: [QueuedFile] = []
   var queued = false
   var current: LineReader? = nil
   var currentFile = ""
@@ -35,6 +38,19 @@ public final class InputReader {
 
   /// The descriptor `-` reads (standard input; tests give a pipe).
   let standardInput: Int32
+
+  /// Files inside the folders read so far that were left out for not
+  /// being .txt or .jsonl (hidden files and folders are not counted).
+  public private(set) var skippedFiles = 0
+
+  /// A file to read, and the id a .txt article in it gets.
+  struct QueuedFile {
+    var path: String
+    var isJSONL: Bool
+    /// The path below the folder it was found in, without the extension;
+    /// nil for a path given directly.
+    var textID: String? = nil
+  }
 
   /// Reads `paths`; an empty list or `-` means standard input.
   ///
@@ -47,18 +63,34 @@ public final class InputReader {
     self.standardInput = standardInput
   }
 
-  /// The files a path stands for: itself, or the *.txt/*.jsonl files below a folder.
-  static func expand(_ path: String, in directory: String?) -> [(String, Bool)]? {
-    if path == "-" { return [("-", true)] }
+  /// Whether `path` ends in `.ext`, in any letter case.
+  static func hasExtension(_ path: String, _ ext: String) -> Bool {
+    path.utf8.count > ext.utf8.count + 1 && path.lowercased().hasSuffix("." + ext)
+  }
+
+  /// The files a path stands for: itself, or the *.txt/*.jsonl files below
+  /// a folder, and how many other files that folder holds.
+  static func expand(_ path: String, in directory: String?) -> (files: [QueuedFile], skipped: Int)? {
+    if path == "-" { return ([QueuedFile(path: "-", isJSONL: true)], 0) }
     var isDir: ObjCBool = false
+    let fm = FileManager.default
     let opened = FilePaths.resolve(path, in: directory)
-    guard FileManager.default.fileExists(atPath: opened, isDirectory: &isDir) else { return nil }
-    if !isDir.boolValue { return [(path, !path.hasSuffix(".txt"))] }
+    guard fm.fileExists(atPath: opened, isDirectory: &isDir) else { return nil }
+    if !isDir.boolValue { return ([QueuedFile(path: path, isJSONL: !hasExtension(path, "txt"))], 0) }
     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-    let all = (FileManager.default.enumerator(atPath: opened)?.allObjects as? [String]) ?? []
-    return all.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
-      .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-      .map { (base + "/" + $0, $0.hasSuffix(".jsonl")) }
+    let all = (fm.enumerator(atPath: opened)?.allObjects as? [String]) ?? []
+    var files: [QueuedFile] = []
+    var skipped = 0
+    for rel in all.sorted() where !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+      if hasExtension(rel, "jsonl") {
+        files.append(QueuedFile(path: base + "/" + rel, isJSONL: true))
+      } else if hasExtension(rel, "txt") {
+        files.append(QueuedFile(path: base + "/" + rel, isJSONL: false, textID: String(rel.dropLast(4))))
+      } else if fm.fileExists(atPath: opened + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
+        skipped += 1
+      }
+    }
+    return (files, skipped)
   }
 
   /// The next record, or nil at the end of all inputs.
@@ -81,13 +113,15 @@ public final class InputReader {
         guard pathIndex < paths.count else { return nil }
         let p = paths[pathIndex]
         pathIndex += 1
-        guard let files = InputReader.expand(p, in: directory) else {
+        guard let found = InputReader.expand(p, in: directory) else {
           return InputRecord(kind: .unreadable("no such file or folder"), file: p, line: 0, bytes: [])
         }
-        queue = files
+        queue = found.files
+        skippedFiles += found.skipped
         continue
       }
-      let (file, jsonl) = queue.removeFirst()
+      let queued = queue.removeFirst()
+      let (file, jsonl) = (queued.path, queued.isJSONL)
       let fd: Int32 = file == "-" ? standardInput : open(FilePaths.resolve(file, in: directory), O_RDONLY)
       if fd < 0 {
         return InputRecord(kind: .unreadable(String(cString: strerror(errno))), file: file, line: 0, bytes: [])
@@ -118,7 +152,7 @@ public final class InputReader {
       // A text file (or stdin that is not JSONL): read it whole.
       let all = reader.readAll()
       if let e = reader.error { return InputRecord(kind: .unreadable(e), file: name, line: 0, bytes: []) }
-      return InputRecord(kind: .text, file: name, line: 0, bytes: all)
+      return InputRecord(kind: .text, file: name, line: 0, bytes: all, textID: queued.textID)
     }
   }
 }

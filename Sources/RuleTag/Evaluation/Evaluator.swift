@@ -100,7 +100,7 @@ public enum Evaluator {
       })
     for (l, n) in unruled.sorted(by: { Topics.order($0.key) < Topics.order($1.key) }) {
       issues.append(
-        "\(n) label\(n == 1 ? "" : "s") of `\(l)`, a topic these rules do not define, left out of the table")
+        "\(counted(n, "label")) of `\(l)`, a topic these rules do not define, left out of the table")
     }
     if evaluated.isEmpty && issues.isEmpty { issues.append("no articles found at \(path)") }
     let ids = rules.topics.map(\.id)

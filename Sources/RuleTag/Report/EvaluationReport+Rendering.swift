@@ -36,8 +36,11 @@ extension MetricsTable {
 
 extension EvaluationReport {
   /// The text report: the table, then every mistake under its topic.
-  public func rendered(showMistakes: Bool = true) -> String {
-    var out = "corpus: \(corpus) (\(articleCount) articles)\n\n" + metrics.rendered()
+  ///
+  /// `maxMistakes` lists only the first so many mistakes and ends with how
+  /// many were left out.
+  public func rendered(showMistakes: Bool = true, maxMistakes: Int? = nil) -> String {
+    var out = "corpus: \(corpus) (\(counted(articleCount, "article")))\n\n" + metrics.rendered()
     if !issues.isEmpty {
       out += "\ncorpus issues (\(issues.count)):\n"
       for i in issues { out += "  - \(i)\n" }
@@ -45,7 +48,8 @@ extension EvaluationReport {
     guard showMistakes, !mistakes.isEmpty else { return out }
     out += "\nfalse positives and false negatives:\n"
     var currentTopic = ""
-    for m in mistakes {
+    let shown = maxMistakes.map { mistakes.prefix($0) } ?? mistakes[...]
+    for m in shown {
       if m.topic != currentTopic {
         currentTopic = m.topic
         out += "\n\(m.topic)\n"
@@ -64,6 +68,10 @@ extension EvaluationReport {
       if m.kind == .falseNegative, let g = m.goldEvidence {
         out += "       gold: \(DisplayWidth.truncate(g.replacingOccurrences(of: "\n", with: " "), to: 120))\n"
       }
+    }
+    let left = mistakes.count - shown.count
+    if left > 0, let n = maxMistakes {
+      out += "\n\(counted(left, "more mistake")) left out by --max-mistakes \(n)\n"
     }
     return out
   }

@@ -223,6 +223,39 @@ func jsonRecord(_ line: String, file: String = "news.jsonl", number: Int = 17) -
       } == true)
   }
 
+  /// Extensions match in any letter case; a .txt article in a folder is
+  /// named by its path below the folder, so same-named files in two
+  /// subfolders keep two ids; other files are counted as skipped.
+  @Test func folderExtensionsIDsAndSkippedFiles() throws {
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fm = FileManager.default
+    for sub in ["a", "b", ".hidden"] {
+      try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    for name in ["a/x.txt", "b/x.txt", "C.TXT", "d.Txt"] {
+      try "标题\n正文".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try "{\"id\":\"j\",\"text\":\"x\"}\n".write(
+      to: dir.appendingPathComponent("e.JSONL"), atomically: true, encoding: .utf8)
+    for name in ["notes.md", "img.png", ".hidden/z.md", ".dot.md"] {
+      try "ignored".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let reader = InputReader(paths: [dir.path])
+    var ids: [String] = []
+    while let r = reader.next() { ids.append((try? r.parse().get().id) ?? "error") }
+    #expect(ids == ["C", "a/x", "b/x", "d", "j"])
+    #expect(reader.skippedFiles == 2)
+    // A .txt file given directly keeps its file name as id, in any case.
+    let direct = InputReader(paths: [
+      dir.appendingPathComponent("a/x.txt").path, dir.appendingPathComponent("C.TXT").path,
+    ])
+    var directIDs: [String] = []
+    while let r = direct.next() { directIDs.append((try? r.parse().get().id) ?? "error") }
+    #expect(directIDs == ["x", "C"])
+    #expect(direct.skippedFiles == 0)
+  }
+
   @Test func unreadableFile() throws {
     guard getuid() != 0 else { return }  // root reads anything
     let dir = makeTemporaryDirectory()

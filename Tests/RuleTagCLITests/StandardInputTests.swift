@@ -1,0 +1,39 @@
+// `-` reads standard input wherever a command reads a file: `eval --corpus -`
+// and either side of `diff`. Run through the built binary, since only a
+// real process has a standard input to give.
+
+import Foundation
+import RuleTagTestSupport
+import Testing
+
+@testable import RuleTagCLI
+
+@Suite struct StandardInputTests {
+  /// `eval --corpus -` reports what `eval --corpus FILE` does, under the name `-`.
+  @Test func evalCorpusFromStandardInput() throws {
+    let exe = try #require(BuiltBinary.ruletag, "\(BuiltBinary.missing("ruletag"))")
+    let dir = CLIGolden.folder.appendingPathComponent("eval_report")
+    let corpus = dir.appendingPathComponent("corpus.jsonl").path
+    let piped = runProgram(exe, ["eval", "--rules", "rules.rules", "--corpus", "-"], stdin: corpus, in: dir)
+    let file = CLIGolden.run(["eval", "--rules", "rules.rules", "--corpus", "corpus.jsonl"], in: dir)
+    #expect(piped.status == 0, "\(piped.err)")
+    #expect(piped.outString.hasPrefix("corpus: - (6 articles)\n"), "\(piped.outString)")
+    #expect(piped.outString.drop { $0 != "\n" } == file.out.drop { $0 != "\n" })
+  }
+
+  /// Either side of `diff` can be `-`; both at once is a usage error.
+  @Test func diffSideFromStandardInput() throws {
+    let exe = try #require(BuiltBinary.ruletag, "\(BuiltBinary.missing("ruletag"))")
+    let dir = CLIGolden.folder.appendingPathComponent("diff_runs")
+    let before = dir.appendingPathComponent("before.jsonl").path
+    let after = dir.appendingPathComponent("after.jsonl").path
+    let piped = runProgram(exe, ["diff", "-", after], stdin: before)
+    let file = CLIGolden.run(["diff", "before.jsonl", after], in: dir)
+    #expect(piped.status == 0, "\(piped.err)")
+    #expect(piped.outString.contains("gone  only in -\n"), "\(piped.outString)")
+    #expect(piped.outString.replacingOccurrences(of: "only in -\n", with: "only in before.jsonl\n") == file.out)
+    #expect(piped.err == file.err)
+    let both = CLIGolden.run(["diff", "-", "-"])
+    #expect(both.code == ExitCode.usage && both.err.contains("only one of BEFORE and AFTER can be `-`"))
+  }
+}
