@@ -94,16 +94,11 @@ import Testing
   }
 
   @Test func shippedRegexesRunOnBytesAndAgreeOnRealSentences() throws {
-    let rulesDir = TestPaths.testsRoot.deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Rules")
-    let set = RuleParser.load(path: rulesDir.path)
+    let set = RuleParser.load(path: PackagePaths.rules.path)
     let compiled = try #require(try? CompiledRules.compile(set).get())
     #expect(compiled.regexes.count >= 8)
-    // Real sentences: the corpus and, when present, the devset.
-    let root = rulesDir.deletingLastPathComponent()
-    var paths = [root.appendingPathComponent("Corpus/corpus.jsonl").path]
-    let devset = root.deletingLastPathComponent().appendingPathComponent("shared/devset/articles.jsonl").path
-    if FileManager.default.fileExists(atPath: devset) { paths.append(devset) }
+    // Real sentences: the corpus and, when it is there, the devset.
+    let paths = [PackagePaths.corpusFile.path] + Devset.articlesIfPresent
     var sentences: [String] = []
     for path in paths {
       let text = try String(contentsOfFile: path, encoding: .utf8)
