@@ -9,7 +9,12 @@
 // What it does, scalar by scalar, in one pass over UTF-8 bytes:
 // - full-width ASCII (U+FF01–U+FF5E) becomes ASCII, U+3000 becomes a space;
 //   ASCII letters are lowercased;
-// - traditional characters become simplified ones (`TraditionalChinese`);
+// - traditional characters become simplified ones: at each position the
+//   longest of OpenCC's traditional phrases that starts there
+//   (`TraditionalChinese.phrases`, so 乾隆 and 乾坤 stay while 乾燥 becomes
+//   干燥, and 瞭解 becomes 了解), else the character table
+//   (`TraditionalChinese.simplified`); a phrase's simplified side has as
+//   many scalars as its key, each mapped back to its own original scalar;
 // - zero-width characters and soft hyphens are dropped;
 // - whitespace is repaired: a run of spaces and single line breaks between
 //   two word characters becomes one space, and disappears otherwise (so `双`
@@ -32,7 +37,8 @@ public enum Normalizer {
     normalize(text).string
   }
 
-  /// The normalised form of one scalar, ignoring whitespace handling.
+  /// The normalised form of one scalar, ignoring whitespace handling and
+  /// phrases (a scalar alone gets the character table's form).
   ///
   /// Returns nil when the scalar is dropped.
   @inline(__always)
@@ -189,17 +195,29 @@ public enum Normalizer {
     return bits
   }()
 
+  /// One bit per scalar of U+3400..<U+A000: set when it has a simplified
+  /// form or starts a phrase, that is, when the fast path below must stop
+  /// at it.
+  static let hanStop: [UInt64] = zip(hanMapped, TraditionalChinese.phrases.initials).map { $0 | $1 }
+
   static func run(_ input: UnsafeBufferPointer<UInt8>, base: Int, into out: inout Writer) {
+    let trie = TraditionalChinese.phrases
     hanTable.withUnsafeBufferPointer { han in
-      hanMapped.withUnsafeBufferPointer { bits in
-        run(input, base: base, han: han.baseAddress!, mapped: bits.baseAddress!, into: &out)
+      hanStop.withUnsafeBufferPointer { stop in
+        trie.initials.withUnsafeBufferPointer { initials in
+          run(
+            input, base: base, han: han.baseAddress!, stop: stop.baseAddress!, initials: initials.baseAddress!,
+            trie: trie, into: &out)
+        }
       }
     }
   }
 
+  /// The loop of `run(_:base:into:)`; `stop` is `hanStop`, `initials` the
+  /// trie's phrase-initial bits.
   static func run(
-    _ input: UnsafeBufferPointer<UInt8>, base: Int, han: UnsafePointer<UInt32>, mapped: UnsafePointer<UInt64>,
-    into out: inout Writer
+    _ input: UnsafeBufferPointer<UInt8>, base: Int, han: UnsafePointer<UInt32>, stop: UnsafePointer<UInt64>,
+    initials: UnsafePointer<UInt64>, trie: PhraseTrie, into out: inout Writer
   ) {
     let n = input.count
     var i = 0
@@ -212,14 +230,14 @@ public enum Normalizer {
       let b = input[i]
       // Fast path for most of Chinese text: a three-byte character of
       // U+4000..U+9FFF (never space, never dropped) with no simplified
-      // form is copied as it is.
+      // form and starting no phrase is copied as it is.
       if b &- 0xE4 < 6 && i &+ 2 < n {
         let b1 = input[i &+ 1]
         let b2 = input[i &+ 2]
         if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
           let c = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
           let k = Int(c &- 0x3400)
-          if mapped[k >> 6] & (1 << UInt64(k & 63)) == 0 {
+          if stop[k >> 6] & (1 << UInt64(k & 63)) == 0 {
             if spaceStart >= 0 {
               if prev != 0 {
                 emitSpace(prev: prev, next: c, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
@@ -240,7 +258,7 @@ public enum Normalizer {
               if v & 0xC0_C0F0 != 0x80_80E0 || (v & 0xFF) &- 0xE4 >= 6 { break }
               let e = (v & 0x0F) << 12 | (v >> 2) & 0xFC0 | (v >> 16) & 0x3F
               let m = Int(e &- 0x3400)
-              if mapped[m >> 6] & (1 << UInt64(m & 63)) != 0 { break }
+              if stop[m >> 6] & (1 << UInt64(m & 63)) != 0 { break }
               out.putHanWord(v)
               last = e
               i &+= 3
@@ -283,7 +301,14 @@ public enum Normalizer {
       let f: UInt32
       if s >= 0x3400 && s < 0xA000 {
         let k = Int(s &- 0x3400)
-        f = mapped[k >> 6] & (1 << UInt64(k & 63)) != 0 ? han[k] : s
+        if initials[k >> 6] & (1 << UInt64(k & 63)) != 0,
+          let m = trie.longestMatch(input, at: i, first: s, firstLength: len)
+        {
+          emitPhrase(input, i, m, trie: trie, base: base, prev: &prev, spaceStart: &spaceStart, breaks: breaks, into: &out)
+          i = m.end
+          continue
+        }
+        f = han[k]
       } else if let g = fold(s) {
         f = g
       } else {
@@ -304,6 +329,30 @@ public enum Normalizer {
       out.put(scalar: f, Int32(truncatingIfNeeded: base + i), Int32(truncatingIfNeeded: base + i + len))
       prev = f
       i += len
+    }
+  }
+
+  /// Writes the simplified side of the phrase `m` found at byte `i`, each
+  /// scalar from its own original scalar, after any pending whitespace.
+  static func emitPhrase(
+    _ input: UnsafeBufferPointer<UInt8>, _ i: Int, _ m: (end: Int, value: Int), trie: PhraseTrie, base: Int,
+    prev: inout UInt32, spaceStart: inout Int, breaks: Int, into out: inout Writer
+  ) {
+    var p = i
+    var v = m.value
+    if spaceStart >= 0 {
+      if prev != 0 {
+        emitSpace(prev: prev, next: trie.values[v], breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
+      }
+      spaceStart = -1
+    }
+    while p < m.end {
+      let len = UTF8Bytes.sequenceLength(input[p])
+      let f = trie.values[v]
+      out.put(scalar: f, Int32(truncatingIfNeeded: base + p), Int32(truncatingIfNeeded: base + p + len))
+      prev = f
+      p += len
+      v += 1
     }
   }
 

