@@ -261,6 +261,22 @@ enum TraditionalChinese {
 PHRASE_LINE_SCALARS = 56
 
 
+def convert(text, phrases, chars):
+    """OpenCC's maximum forward matching over `phrases`, else `chars`."""
+    longest = max(len(k) for k in phrases)
+    out, i = [], 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 1, -1):
+            if text[i : i + n] in phrases:
+                out.append(phrases[text[i : i + n]])
+                i += n
+                break
+        else:
+            out.append(chars.get(text[i], text[i]))
+            i += 1
+    return "".join(out)
+
+
 def load_phrases(data, pairs):
     """TSPhrases.txt -> (sorted [(key, value)], counts of what was left out
     or added).
@@ -268,8 +284,9 @@ def load_phrases(data, pairs):
     Keeps a phrase when both sides are CJK ideographs and its first
     candidate has as many scalars as the key (each output scalar then comes
     from one input scalar, which keeps the map back to the original text
-    exact). Then, for each kept phrase whose simplified form the character
-    table would change again (乾佑縣 -> 乾佑县, whose 乾 alone becomes 干),
+    exact). Then, for each kept phrase whose simplified form a second
+    conversion could change (乾佑縣 -> 乾佑县, whose 乾 alone becomes 干; or
+    傷亡枕藉 -> 伤亡枕藉, whose 藉 would start 藉口 when followed by 口),
     adds that form as a phrase of its own mapping to itself, unless it is a
     key already: a rule written in simplified script (乾佑县) then
     normalises to what the traditional text (乾佑縣) does.
@@ -290,12 +307,24 @@ def load_phrases(data, pairs):
             kept[key] = value
     if short:
         raise SystemExit(f"single-scalar phrase keys: {short}")
+    # Until nothing changes (an added phrase may need others in turn).
     added = []
-    for key, value in sorted(kept.items()):
-        if "".join(chars.get(c, c) for c in value) != value and value not in kept:
-            added.append((value, value))
-    for key, value in added:
-        kept.setdefault(key, value)
+    while True:
+        prefixes = {k[:n] for k in kept for n in range(1, len(k))}
+        new = sorted(
+            value
+            for key, value in kept.items()
+            if value not in kept
+            and (
+                convert(value, kept, chars) != value
+                or any(value[i:] in prefixes for i in range(1, len(value)))
+            )
+        )
+        if not new:
+            break
+        for value in new:
+            kept[value] = value
+        added += new
     for key in kept:
         if not 0x3400 <= ord(key[0]) < 0xA000:
             # Normalizer's phrase-initial bitset covers U+3400..<U+A000.
@@ -344,9 +373,10 @@ def emit_phrases(data):
 //   {counts["scalar"]}) and the simplified side has as many scalars as the
 //   traditional one (dropped otherwise: {counts["length"]}), so that every
 //   output scalar stands for one input scalar and offsets map back exactly;
-// - adds, for each kept phrase whose simplified side the character table
-//   would change again (乾佑縣 -> 乾佑县, whose 乾 alone becomes 干), that
-//   side as a phrase mapping to itself unless it is a key already
+// - adds, for each kept phrase whose simplified side a second conversion
+//   could change (乾佑縣 -> 乾佑县, whose 乾 alone becomes 干; 傷亡枕藉 ->
+//   伤亡枕藉, whose 藉 starts 藉口 when 口 follows), that side as a phrase
+//   mapping to itself unless it is a key already
 //   ({counts["added"]} added): a rule written in simplified script then
 //   normalises as the traditional text does, and normalising is idempotent;
 // - writes the {len(phrases)} phrases (keys of 2 to {counts["longest"]} scalars starting with
