@@ -204,21 +204,70 @@ public enum Normalizer {
     let trie = TraditionalChinese.phrases
     hanTable.withUnsafeBufferPointer { han in
       hanStop.withUnsafeBufferPointer { stop in
-        trie.initials.withUnsafeBufferPointer { initials in
-          run(
-            input, base: base, han: han.baseAddress!, stop: stop.baseAddress!, initials: initials.baseAddress!,
-            trie: trie, into: &out)
+        hanMapped.withUnsafeBufferPointer { mapped in
+          trie.initials.withUnsafeBufferPointer { initials in
+            trie.pairs.withUnsafeBufferPointer { pairs in
+              let tables = HanTables(
+                han: han.baseAddress!, stop: stop.baseAddress!, mapped: mapped.baseAddress!,
+                initials: initials.baseAddress!, pairs: pairs.baseAddress!)
+              run(input, base: base, tables: tables, trie: trie, into: &out)
+            }
+          }
         }
       }
     }
   }
 
-  /// The loop of `run(_:base:into:)`; `stop` is `hanStop`, `initials` the
-  /// trie's phrase-initial bits.
+  /// The tables the loop reads, as pointers (one lazy-global check per call
+  /// instead of one per character).
+  struct HanTables {
+    /// `hanTable`.
+    var han: UnsafePointer<UInt32>
+    /// `hanStop`.
+    var stop: UnsafePointer<UInt64>
+    /// `hanMapped`.
+    var mapped: UnsafePointer<UInt64>
+    /// The phrase trie's `initials`.
+    var initials: UnsafePointer<UInt64>
+    /// The phrase trie's `pairs`.
+    var pairs: UnsafePointer<UInt64>
+
+    /// Whether the fast path may copy Han scalar `c` (U+3400..<U+A000, at
+    /// bit `k`), whose UTF-8 ends at byte `next` of `input`, as it is: it
+    /// has no simplified form, and no phrase starts with it and the scalar
+    /// after it.
+    @inline(__always)
+    func isPlain(_ c: UInt32, _ k: Int, _ input: UnsafeBufferPointer<UInt8>, next: Int) -> Bool {
+      stop[k >> 6] & (1 << UInt64(k & 63)) == 0 || isPlainStop(c, k, input, next: next)
+    }
+
+    /// `isPlain` for a scalar whose `stop` bit is set, kept out of line so
+    /// that the loop stays small.
+    @inline(never)
+    func isPlainStop(_ c: UInt32, _ k: Int, _ input: UnsafeBufferPointer<UInt8>, next: Int) -> Bool {
+      if mapped[k >> 6] & (1 << UInt64(k & 63)) != 0 { return false }
+      // Phrase-initial: the second scalar of a key is a three-byte Han
+      // character or above U+FFFF.
+      guard next < input.count else { return true }
+      let b0 = input[next]
+      let second: UInt32
+      if b0 &- 0xE3 < 7 && next &+ 2 < input.count {
+        second = UInt32(b0 & 0x0F) << 12 | UInt32(input[next &+ 1] & 0x3F) << 6 | UInt32(input[next &+ 2] & 0x3F)
+      } else if b0 >= 0xF0 {
+        second = UTF8Bytes.decode(input, at: next).scalar
+      } else {
+        return true
+      }
+      return !PhraseTrie.mayStart(c, second, pairs: pairs)
+    }
+  }
+
+  /// The loop of `run(_:base:into:)`.
   static func run(
-    _ input: UnsafeBufferPointer<UInt8>, base: Int, han: UnsafePointer<UInt32>, stop: UnsafePointer<UInt64>,
-    initials: UnsafePointer<UInt64>, trie: PhraseTrie, into out: inout Writer
+    _ input: UnsafeBufferPointer<UInt8>, base: Int, tables: HanTables, trie: PhraseTrie, into out: inout Writer
   ) {
+    let han = tables.han
+    let initials = tables.initials
     let n = input.count
     var i = 0
     // The last emitted non-space scalar (0 at the start).
@@ -237,7 +286,7 @@ public enum Normalizer {
         if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
           let c = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
           let k = Int(c &- 0x3400)
-          if stop[k >> 6] & (1 << UInt64(k & 63)) == 0 {
+          if tables.isPlain(c, k, input, next: i &+ 3) {
             if spaceStart >= 0 {
               if prev != 0 {
                 emitSpace(prev: prev, next: c, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
@@ -258,7 +307,7 @@ public enum Normalizer {
               if v & 0xC0_C0F0 != 0x80_80E0 || (v & 0xFF) &- 0xE4 >= 6 { break }
               let e = (v & 0x0F) << 12 | (v >> 2) & 0xFC0 | (v >> 16) & 0x3F
               let m = Int(e &- 0x3400)
-              if stop[m >> 6] & (1 << UInt64(m & 63)) != 0 { break }
+              if !tables.isPlain(e, m, input, next: i &+ 3) { break }
               out.putHanWord(v)
               last = e
               i &+= 3
