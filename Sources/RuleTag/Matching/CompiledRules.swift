@@ -346,13 +346,15 @@ public struct CompileFailure: Error, Sendable {
 
 extension LiteralAtoms {
   /// Folds non-ASCII literal characters of a regex the way the normaliser
-  /// folds text (traditional → simplified, full-width → ASCII).
+  /// folds text (traditional → simplified, phrases included; full-width →
+  /// ASCII).
   static func foldLiterals(_ source: String) -> String {
     var out = String.UnicodeScalarView()
-    for s in source.unicodeScalars {
+    let folded = Normalizer.foldEach(source.unicodeScalars.map(\.value))
+    for (s, f) in zip(source.unicodeScalars, folded) {
       if s.isASCII {
         out.append(s)
-      } else if let f = Normalizer.fold(s.value), let u = Unicode.Scalar(f) {
+      } else if let f, let u = Unicode.Scalar(f) {
         out.append(u)
       }
     }

@@ -71,6 +71,26 @@ public enum Normalizer {
     return s
   }
 
+  /// `fold` of each scalar of `scalars`, except that a traditional phrase
+  /// gets its simplified side (as the normaliser gives it in text), for
+  /// literal text that does not go through `normalize` (regex literals).
+  public static func foldEach(_ scalars: [UInt32]) -> [UInt32?] {
+    var out: [UInt32?] = []
+    out.reserveCapacity(scalars.count)
+    let trie = TraditionalChinese.phrases
+    var i = 0
+    while i < scalars.count {
+      if trie.isInitial(scalars[i]), let m = trie.longestMatch(scalars, at: i) {
+        out += trie.values[m.value..<(m.value + m.length)].map { $0 }
+        i += m.length
+      } else {
+        out.append(fold(scalars[i]))
+        i += 1
+      }
+    }
+    return out
+  }
+
   @inline(__always)
   static func isSpace(_ s: UInt32) -> Bool {
     s == 0x20 || s == 0x09 || s == 0x0D || s == 0x0B || s == 0x0C || s == 0xA0 || s == 0x3000

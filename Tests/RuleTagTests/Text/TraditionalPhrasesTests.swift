@@ -129,6 +129,17 @@ import Testing
     #expect(!r.fired[0].isEmpty, "\(keyword) did not match")
   }
 
+  /// Regex literals are folded with phrases too: `/乾隆(年间|皇帝)/` keeps
+  /// 乾 as the text does, and a traditional regex meets simplified text.
+  @Test(arguments: [
+    ("/乾隆(年间|皇帝)/", "乾隆年間的事"), ("/乾隆(年間|皇帝)/", "乾隆年间的事"), ("/(不|没)瞭解/", "他不了解"),
+    ("/乾坤.?大挪移/", "乾坤大挪移"),
+  ])
+  func regexLiteralsInEitherScript(rule: String, text: String) throws {
+    let (r, _) = try #require(scoreArticle("+1 \(rule)", text: text))
+    #expect(!r.fired[0].isEmpty, "\(rule) did not match \(text)")
+  }
+
   // MARK: Against a brute-force reference
 
   /// The naive reference: at each position, every phrase of the table is
