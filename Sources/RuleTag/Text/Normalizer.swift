@@ -373,7 +373,8 @@ public enum Normalizer {
         if initials[k >> 6] & (1 << UInt64(k & 63)) != 0,
           let m = trie.longestMatch(input, at: i, first: s, firstLength: len)
         {
-          emitPhrase(input, i, m, trie: trie, base: base, prev: &prev, spaceStart: &spaceStart, breaks: breaks, into: &out)
+          emitPhrase(
+            input, i, m, trie: trie, base: base, prev: &prev, spaceStart: &spaceStart, breaks: breaks, into: &out)
           i = m.end
           continue
         }
