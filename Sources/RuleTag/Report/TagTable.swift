@@ -21,7 +21,8 @@ extension TagReport {
           let sign = rule.weight > 0 ? "+" : ""
           let texts = f.hits.map { h in h.map { EvidenceText.quote(a, $0) }.joined(separator: " + ") }
           explain.append(
-            "  \(sign)\(JSONWriter.format(f.score)) \(rule.location) [\(rule.identity)]  \(texts.joined(separator: "; "))")
+            "  \(sign)\(JSONWriter.format(f.score)) \(rule.location) [\(rule.identity)]  \(texts.joined(separator: "; "))"
+          )
         }
       }
     }
