@@ -11,6 +11,8 @@
 public struct RuleChange: Equatable, Sendable {
   public enum Kind: String, Sendable {
     case added, removed, reweighted, edited, threshold
+    /// The topic's default contexts (`ignore-in` on its line) changed.
+    case contexts
     case topicAdded = "topic-added"
     case topicRemoved = "topic-removed"
   }
@@ -41,14 +43,18 @@ public struct RuleSetDiff: Sendable {
   var byIdentity: [String: RuleChange]
   /// Threshold changes by topic.
   var thresholds: [String: RuleChange]
+  /// Changes of the topics' default contexts, by topic.
+  var contexts: [String: RuleChange]
 
   public init(changes: [RuleChange]) {
     self.changes = changes
     byIdentity = [:]
     thresholds = [:]
+    contexts = [:]
     for c in changes {
       switch c.kind {
       case .threshold: thresholds[c.topic] = c
+      case .contexts: contexts[c.topic] = c
       case .added, .removed, .reweighted, .edited: byIdentity[c.identity] = c
       case .topicAdded, .topicRemoved: break
       }
@@ -59,6 +65,8 @@ public struct RuleSetDiff: Sendable {
   public func change(of identity: String) -> RuleChange? { byIdentity[identity] }
   /// The threshold change of `topic`, if it changed.
   public func thresholdChange(of topic: String) -> RuleChange? { thresholds[topic] }
+  /// The change of `topic`'s default contexts, if they changed.
+  public func contextsChange(of topic: String) -> RuleChange? { contexts[topic] }
 
   public var isEmpty: Bool { changes.isEmpty }
 
@@ -87,6 +95,12 @@ public struct RuleSetDiff: Sendable {
             kind: .threshold, topic: id, identity: id, old: o.threshold, new: n.threshold, oldLocation: o.location,
             newLocation: n.location, lineText: ""))
       default: break
+      }
+      if let o, let n, o.ignored != n.ignored {
+        topicChanges.append(
+          RuleChange(
+            kind: .contexts, topic: id, identity: id, old: nil, new: nil, oldLocation: o.location,
+            newLocation: n.location, lineText: "ignore-in " + names(o.ignored) + " → " + names(n.ignored)))
       }
       let oldRules = o.map { Array(old.rules[$0.rules]) } ?? []
       let newRules = n.map { Array(new.rules[$0.rules]) } ?? []
@@ -126,6 +140,12 @@ public struct RuleSetDiff: Sendable {
           newLocation: nil, lineText: r.lineText))
     }
     return out
+  }
+
+  /// `list|slogan`, or `nothing`.
+  static func names(_ c: HitContext) -> String {
+    let n = HitContext.names.filter { c.contains($0.1) }.map(\.0)
+    return n.isEmpty ? "nothing" : n.joined(separator: "|")
   }
 
   /// `a`, then the elements of `b` that are not in it, each once.

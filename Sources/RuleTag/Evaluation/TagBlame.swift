@@ -6,8 +6,8 @@
 // topic's change are those whose contribution differs between the sides
 // (a rule that fired on neither side is never blamed). Each is described
 // by its change in the rule set (added, removed, reweighted, edited) or,
-// when the rule itself is unchanged, as `unchanged` (its topic's options
-// changed what counts). A threshold change is blamed when the tag flipped.
+// when the rule itself is unchanged, as `contexts` (its topic's
+// `ignore-in` changed what counts) or `unchanged`. A threshold change is blamed when the tag flipped.
 // Read from two `tag` output files, contributions are unknown: a rule is
 // then blamed when it fired on one side only or with another weight.
 
@@ -93,6 +93,8 @@ public enum Verdict: String, Sendable {
 public struct Blame: Equatable, Sendable {
   public enum Kind: String, Sendable {
     case added, removed, reweighted, edited, threshold, unchanged
+    /// The rule is unchanged, but its topic's default contexts changed.
+    case contexts
     /// From `tag` records: fired on one side only.
     case nowFires = "now fires"
     case noLongerFires = "no longer fires"
@@ -190,7 +192,8 @@ public enum TagBlame {
       if known ? oldC == newC : (a != nil && b != nil && a!.weight == b!.weight) { continue }
       let kind: Blame.Kind
       if let rules {
-        kind = rules.change(of: id).map { Blame.Kind(rawValue: $0.kind.rawValue) ?? .unchanged } ?? .unchanged
+        let same: Blame.Kind = rules.contextsChange(of: topic) == nil ? .unchanged : .contexts
+        kind = rules.change(of: id).map { Blame.Kind(rawValue: $0.kind.rawValue) ?? same } ?? same
       } else {
         kind = a == nil ? .nowFires : b == nil ? .noLongerFires : .reweighted
       }

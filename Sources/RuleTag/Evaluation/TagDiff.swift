@@ -92,7 +92,7 @@ public struct TagDiff: Sendable {
   /// Every article whose tags or scores changed, in input order.
   public var changes: [ArticleDiff] = []
   public var compared = 0
-  /// Ids on one side only (records) .
+  /// Ids on one side only (two record files).
   public var onlyOld: [String] = []
   public var onlyNew: [String] = []
   /// Articles that could not be compared, as messages.
@@ -130,6 +130,7 @@ public struct TagDiff: Sendable {
   }
 
   /// P/R/F1 of the labelled articles before and after; nil without labels.
+  ///
   /// Labels of topics neither side defines are left out, as `eval` does.
   public var metrics: (old: MetricsTable, new: MetricsTable)? {
     guard !labelled.isEmpty else { return nil }

@@ -28,6 +28,7 @@ extension TagDiff {
     case .edited: return "edited      \(arrow(signed(c.old), signed(c.new)))"
     case .threshold:
       return "threshold   \(JSONWriter.format(c.old ?? 0)) → \(JSONWriter.format(c.new ?? 0))"
+    case .contexts: return "contexts"
     case .topicAdded: return "topic added, threshold \(JSONWriter.format(c.new ?? 0))"
     case .topicRemoved: return "topic removed"
     }
@@ -44,7 +45,7 @@ extension TagDiff {
     case .reweighted, .edited:
       return
         "\(b.kind.rawValue) \(signed(b.oldWeight)) → \(signed(b.newWeight))  \(b.location)\(id)\(contribution)"
-    case .added, .nowFires, .unchanged:
+    case .added, .nowFires, .unchanged, .contexts:
       return "\(b.kind.rawValue) \(signed(b.newWeight ?? b.oldWeight))  \(b.location)\(id)\(contribution)"
     case .removed, .noLongerFires:
       let before = b.kind == .removed ? " (before)" : ""

@@ -122,6 +122,8 @@ public struct CompiledTopic: Sendable {
   public var rules: Range<Int>
   /// Where the topic line is, as `file:line` (`RuleIdentity.location`).
   public var location: String = ""
+  /// The contexts its rules ignore by default (`ignore-in` on the topic line).
+  public var ignored: HitContext = []
 }
 
 /// What one occurrence of a pattern means.
@@ -257,7 +259,7 @@ public final class CompiledRules: Sendable {
       topics.append(
         CompiledTopic(
           id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count,
-          location: RuleIdentity.location(t.span, root: root)))
+          location: RuleIdentity.location(t.span, root: root), ignored: t.ignored))
     }
 
     static func shape(_ e: CompiledExpr) -> RuleShape {
