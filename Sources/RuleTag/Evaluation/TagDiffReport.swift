@@ -67,7 +67,16 @@ extension TagDiff {
       "\(t.topic)  \(JSONWriter.format(t.oldScore)) → \(JSONWriter.format(t.newScore))\(threshold)\(tag)\(verdict)"
   }
 
-  static func percent(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "-" }
+  static func percent(_ v: Double?, digits: Int = 2) -> String {
+    v.map { String(format: "%.\(digits)f", $0) } ?? "-"
+  }
+
+  /// `0.90 → 0.82`, or one value when it did not change; a change too
+  /// small for two decimals gets three (`0.993 → 0.985`).
+  static func change(_ a: Double?, _ b: Double?) -> String {
+    let digits = a != b && percent(a) == percent(b) ? 3 : 2
+    return arrow(percent(a, digits: digits), percent(b, digits: digits))
+  }
 
   /// The text report; `all` lists the articles whose scores alone changed.
   public func rendered(all: Bool, oldName: String, newName: String) -> String {
@@ -86,16 +95,16 @@ extension TagDiff {
       let rows = zip(o.topics, n.topics).map { ($0.id, $0, $1) } + [("micro avg", o.micro, n.micro)]
       let w = max(5, rows.map { $0.0.count }.max() ?? 5)
       func cell(_ a: Double?, _ b: Double?) -> String {
-        Self.arrow(Self.percent(a), Self.percent(b)).padding(toLength: 14, withPad: " ", startingAt: 0)
+        Self.change(a, b).padding(toLength: 16, withPad: " ", startingAt: 0)
       }
       s += "  " + "topic".padding(toLength: w + 2, withPad: " ", startingAt: 0)
-      s += "precision".padding(toLength: 14, withPad: " ", startingAt: 0)
-      s += "recall".padding(toLength: 14, withPad: " ", startingAt: 0) + "F1\n"
+      s += "precision".padding(toLength: 16, withPad: " ", startingAt: 0)
+      s += "recall".padding(toLength: 16, withPad: " ", startingAt: 0) + "F1\n"
       for (id, a, b) in rows {
         let mark = a == b ? " " : "*"
         let line =
           mark + " " + id.padding(toLength: w + 2, withPad: " ", startingAt: 0) + cell(a.precision, b.precision)
-          + cell(a.recall, b.recall) + Self.arrow(Self.percent(a.f1), Self.percent(b.f1))
+          + cell(a.recall, b.recall) + Self.change(a.f1, b.f1)
         s += line + "\n"
       }
     }
