@@ -69,6 +69,15 @@ import Testing
     Case(
       name: "topic contexts", edited: edit("ignore-in list|slogan", "counts-in list"),
       changes: ["contexts legal-aid @8"], articles: ["list legal-aid 0→5 +tag: contexts @9, contexts @10"]),
+    Case(
+      name: "topic removed", edited: "# one topic left\n" + base.components(separatedBy: "topic legal-aid")[0],
+      changes: ["topic-removed legal-aid @6", "removed 法律援助 @7", "removed 维权 @8", "removed 律师 @9"],
+      articles: ["aid legal-aid 3→0: removed @8, removed @9"]),
+    Case(
+      name: "named rule edited keeps its name",
+      edited: edit("+1  骑手  not-before 之家", "+1  骑手  not-before 之家|驿站  id rider"),
+      changes: ["added 骑手  not-before 之家|驿站  id rider @5", "removed 骑手  not-before 之家 @3"],
+      articles: []),
     Case(name: "comment only", edited: edit("+1  律师", "+1  律师  # lawyers"), changes: [], articles: []),
   ]
 
@@ -111,6 +120,36 @@ import Testing
     }
     #expect(got == c.articles)
     #expect(diff.somethingChanged == !c.articles.isEmpty)
+  }
+
+  /// A rule named with `id` keeps its identity through a text edit: one
+  /// `edited` change, blamed with its new line.
+  @Test func namedRuleEdited() throws {
+    let old = try Self.compile("topic new-employment \"n\" threshold 4\n  +1  骑手  id rider\n", "a.rules")
+    let new = try Self.compile(
+      "topic new-employment \"n\" threshold 4\n  # riders and couriers\n  +2  骑手, 外卖员  id rider\n", "b.rules")
+    let rules = RuleSetDiff.compare(old: old, new: new)
+    #expect(
+      rules.changes.map { "\($0.kind.rawValue) \($0.identity) \($0.location)" } == [
+        "edited new-employment/rider b.rules:3"
+      ])
+    var so = ArticleScanner(rules: old)
+    var sn = ArticleScanner(rules: new)
+    let a = Article(id: "x", title: "", text: "外卖员来了。")
+    let d = try #require(
+      TagBlame.compare(
+        old: .scanned(a, so.scan(title: "", text: a.textString), rules: old),
+        new: .scanned(a, sn.scan(title: "", text: a.textString), rules: new), rules: rules))
+    #expect(
+      d.topics.map(\.blame) == [
+        [
+          Blame(
+            kind: .edited, identity: "new-employment/rider", location: "b.rules:3", oldWeight: 1, newWeight: 2, old: 0,
+            new: 2, lineText: "  +2  骑手, 外卖员  id rider")
+        ]
+      ])
+    #expect(
+      TagDiff.describe(d.topics[0].blame[0]) == "edited +1 → +2  b.rules:3  new-employment/rider  (contributes 0 → 2)")
   }
 
   /// Against labels: right → wrong is `broke`, wrong → right `fixed`, and
