@@ -4,8 +4,9 @@
 // The folder (or file) given with `--rules` is looked up in its work
 // tree; every file of the revision below it is written out, and so is
 // every `*.rules` file elsewhere in the revision, so includes that reach
-// outside the rules folder read the revision's files too. The copy keeps
-// the folder's name, so its rule locations read like the work tree's.
+// outside the rules folder read the revision's files too (one `git
+// cat-file --batch` reads them all). The copy keeps the folder's name, so
+// its rule locations read like the work tree's.
 
 import Foundation
 
@@ -30,8 +31,9 @@ enum RulesRevision {
     return nil
   }
 
-  /// Runs git with `args` in `directory`: (status, stdout, stderr).
-  static func git(_ exe: String, _ args: [String], in directory: String) -> (Int32, Data, String) {
+  /// Runs git with `args` in `directory`, `input` on its standard input:
+  /// (status, stdout, stderr).
+  static func git(_ exe: String, _ args: [String], in directory: String, input: Data? = nil) -> (Int32, Data, String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: exe)
     p.arguments = ["-C", directory] + args
@@ -39,15 +41,25 @@ enum RulesRevision {
     let err = Pipe()
     p.standardOutput = out
     p.standardError = err
-    p.standardInput = FileHandle.nullDevice
+    let inPipe = Pipe()
+    p.standardInput = input == nil ? FileHandle.nullDevice : inPipe
     do { try p.run() } catch { return (127, Data(), "\(error)") }
-    // Read both pipes while git runs, so neither can fill up and stall it.
+    // Feed and drain the pipes while git runs, so none can fill up and
+    // stall it.
     let errData = Mutexed(Data())
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
       errData.set(err.fileHandleForReading.readDataToEndOfFile())
       group.leave()
+    }
+    if let input {
+      group.enter()
+      DispatchQueue.global().async {
+        try? inPipe.fileHandleForWriting.write(contentsOf: input)
+        try? inPipe.fileHandleForWriting.close()
+        group.leave()
+      }
     }
     let data = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
@@ -67,36 +79,39 @@ enum RulesRevision {
       return .failure(Failure(message: "no rules at `\(rules)`"))
     }
     let dir = isDir.boolValue ? opened.path : opened.deletingLastPathComponent().path
-    let (status, prefixData, _) = git(exe, ["rev-parse", "--show-prefix"], in: dir)
-    let (topStatus, topData, _) = git(exe, ["rev-parse", "--show-toplevel"], in: dir)
-    guard status == 0, topStatus == 0 else {
+    let (status, where_, _) = git(exe, ["rev-parse", "--show-toplevel", "--show-prefix"], in: dir)
+    let parts = String(decoding: where_, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    guard status == 0, parts.count >= 2 else {
       return .failure(Failure(message: "`\(rules)` is not inside a git work tree, so `--rev` has nothing to read"))
     }
-    let top = String(decoding: topData, as: UTF8.self).trimmingCharacters(in: .newlines)
-    var prefix = String(decoding: prefixData, as: UTF8.self).trimmingCharacters(in: .newlines)
+    let top = String(parts[0])
+    var prefix = String(parts[1])
     if !isDir.boolValue { prefix += opened.lastPathComponent }
     while prefix.hasSuffix("/") { prefix.removeLast() }
     guard git(exe, ["rev-parse", "--verify", "--quiet", rev + "^{commit}"], in: top).0 == 0 else {
       return .failure(Failure(message: "unknown git revision `\(rev)` in \(top)"))
     }
-    let spec = prefix.isEmpty ? rev + ":" : rev + ":" + prefix
-    guard git(exe, ["cat-file", "-e", spec], in: top).0 == 0 else {
-      return .failure(Failure(message: "`\(rules)` (\(prefix.isEmpty ? "." : prefix)) is not in revision `\(rev)`"))
-    }
     let (lsStatus, list, lsErr) = git(exe, ["ls-tree", "-r", "-z", "--name-only", rev], in: top)
     guard lsStatus == 0 else { return .failure(Failure(message: "git ls-tree failed: \(lsErr)")) }
-    let files = list.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter {
-      prefix.isEmpty || $0 == prefix || $0.hasPrefix(prefix + "/") || $0.hasSuffix(".rules")
+    let all = list.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    let inRules = all.filter { prefix.isEmpty || $0 == prefix || $0.hasPrefix(prefix + "/") }
+    guard !inRules.isEmpty else {
+      return .failure(Failure(message: "`\(rules)` (\(prefix.isEmpty ? "." : prefix)) is not in revision `\(rev)`"))
+    }
+    let chosen = Set(inRules)
+    let files = inRules + all.filter { $0.hasSuffix(".rules") && !chosen.contains($0) }
+    let blobs: [Data]
+    switch catFiles(exe, files, rev: rev, in: top) {
+    case .failure(let f): return .failure(f)
+    case .success(let b): blobs = b
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-rev-\(UUID().uuidString)")
     // Below a folder named like the work tree, so that rules at its top
     // are named alike too.
     let tree = scratch.appendingPathComponent(URL(fileURLWithPath: top).lastPathComponent)
-    for f in files {
-      let (s, blob, e) = git(exe, ["cat-file", "blob", rev + ":" + f], in: top)
+    for (f, blob) in zip(files, blobs) {
       let target = tree.appendingPathComponent(f)
       do {
-        guard s == 0 else { throw Failure(message: "git cat-file failed for \(f): \(e)") }
         try FileManager.default.createDirectory(
           at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try blob.write(to: target)
@@ -107,6 +122,32 @@ enum RulesRevision {
     }
     let root = prefix.isEmpty ? tree.path : tree.appendingPathComponent(prefix).path
     return .success(Copy(rules: root, scratch: scratch))
+  }
+}
+
+extension RulesRevision {
+  /// The contents of `files` at `rev`, read by one `git cat-file --batch`.
+  ///
+  /// Its output is, per object, `<sha> blob <size>\n<bytes>\n`.
+  static func catFiles(_ exe: String, _ files: [String], rev: String, in top: String) -> Result<[Data], Failure> {
+    let request = Data(files.map { rev + ":" + $0 + "\n" }.joined().utf8)
+    let (status, out, err) = git(exe, ["cat-file", "--batch"], in: top, input: request)
+    guard status == 0 else { return .failure(Failure(message: "git cat-file failed: \(err)")) }
+    var blobs: [Data] = []
+    var i = out.startIndex
+    for f in files {
+      guard let nl = out[i...].firstIndex(of: 0x0A) else { break }
+      let header = String(decoding: out[i..<nl], as: UTF8.self).split(separator: " ")
+      guard header.count == 3, let size = Int(header[2]), nl + 1 + size <= out.endIndex else {
+        return .failure(Failure(message: "git cat-file cannot read `\(f)` at `\(rev)`"))
+      }
+      blobs.append(Data(out[(nl + 1)..<(nl + 1 + size)]))
+      i = nl + 1 + size + 1
+    }
+    guard blobs.count == files.count else {
+      return .failure(Failure(message: "git cat-file gave \(blobs.count) of \(files.count) files"))
+    }
+    return .success(blobs)
   }
 }
 
