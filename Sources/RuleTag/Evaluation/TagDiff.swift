@@ -143,7 +143,16 @@ public struct TagDiff: Sendable {
   }
 
   /// Compares two files' records, paired by id; the order is the new side's.
+  ///
+  /// When only one side names rules by identity (`rule_id`; the other was
+  /// written before rules had one), both are matched by location instead.
   public static func compare(old: [ArticleOutcome], new: [ArticleOutcome]) -> TagDiff {
+    func namesIdentities(_ side: [ArticleOutcome]) -> Bool {
+      side.contains { a in a.topics.values.contains { t in t.rules.contains { $0.key != $0.value.location } } }
+    }
+    if namesIdentities(old) != namesIdentities(new) {
+      return compare(old: old.map(byLocation), new: new.map(byLocation))
+    }
     var d = TagDiff(rules: nil)
     var before: [String: ArticleOutcome] = [:]
     for r in old { before[r.id] = r }
@@ -158,5 +167,16 @@ public struct TagDiff: Sendable {
     }
     d.onlyOld = old.map(\.id).filter { !seen.contains($0) }
     return d
+  }
+
+  /// `a` with its fired rules keyed by location.
+  static func byLocation(_ a: ArticleOutcome) -> ArticleOutcome {
+    var out = a
+    for (t, topic) in a.topics {
+      var rules: [String: FiredIdentity] = [:]
+      for r in topic.rules.values { rules[r.location] = r }
+      out.topics[t]?.rules = rules
+    }
+    return out
   }
 }

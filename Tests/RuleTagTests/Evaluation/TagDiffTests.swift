@@ -182,6 +182,25 @@ import Testing
     #expect((after.tp, after.fp, after.fn) == (2, 1, 1))
   }
 
+  /// Records with `rule_id` against records without: matched by location.
+  @Test func recordsWithAndWithoutIdentities() throws {
+    func outcome(_ line: String) throws -> ArticleOutcome {
+      try #require(try TaggedRecord.parse(Array(line.utf8), lineNumber: 1).get())
+    }
+    let old = try outcome(
+      #"{"id":"a","tags":["legal-aid"],"scores":{"legal-aid":4},"evidence":{"legal-aid":[{"rule":"R/l.rules:3","weight":4}]}}"#
+    )
+    let new = try outcome(
+      #"{"id":"a","tags":[],"scores":{"legal-aid":2},"evidence":{"legal-aid":[{"rule":"R/l.rules:3","rule_id":"legal-aid/0badf00d","weight":2}]}}"#
+    )
+    let d = TagDiff.compare(old: [old], new: [new])
+    let blame = try #require(d.changes.first?.topics.first?.blame)
+    #expect(
+      blame.map { "\($0.kind.rawValue) \($0.location) \($0.oldWeight ?? 0)→\($0.newWeight ?? 0)" } == [
+        "reweighted R/l.rules:3 4.0→2.0"
+      ])
+  }
+
   struct Record: CustomTestStringConvertible, Sendable {
     var line: String
     /// nil: an error record; "!…": refused with this message prefix;
