@@ -129,7 +129,7 @@ public enum RuleTagCLI {
     ("tag", "tag articles with topics, scores and evidence"),
     ("check", "check rule files and print every diagnostic"),
     ("eval", "measure rules against a labelled corpus"),
-    ("diff", "show which articles changed between two tag runs, and why"),
+    ("diff", "show which articles a rule edit changes, and the rules to blame"),
     ("tokens", "show the normalised text and its tokens"),
   ]
 

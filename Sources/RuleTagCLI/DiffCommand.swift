@@ -1,5 +1,11 @@
-// `ruletag diff`: which articles changed between two tag runs, and which
-// rule lines changed them.
+// `ruletag diff`: which articles a rule edit changed, and which rules are
+// to blame.
+//
+// Three forms: two rule sets on the same input (`--rules OLD --rules
+// NEW`), the rules against a git revision of them (`--rev REV`), and two
+// files of `tag --format jsonl` output. The first two scan in one run
+// (`TagDiffScan`); the third reads the records (`TaggedRecord`). Exit
+// codes follow diff(1): 0 nothing changed, 1 something did, 2 trouble.
 
 import Foundation
 import RuleTag
@@ -7,25 +13,127 @@ import RuleTag
 enum DiffCommand {
   static let spec = CommandSpec(
     name: "diff",
-    summary: "Show which articles changed between two `tag --format jsonl` runs, and the rule lines behind it.",
-    positional: "BEFORE.jsonl AFTER.jsonl   (either one `-`: standard input)",
-    flags: [],
+    summary:
+      "Show which articles a rule edit changes (tags, scores, fixed or broke against labels) and the rules to blame.",
+    positional:
+      "[INPUT ...]   (with --rules twice or --rev; default: Corpus)\n       ruletag diff [options] BEFORE.jsonl AFTER.jsonl   (two `tag --format jsonl` outputs; one may be `-`)",
+    flags: [
+      FlagSpec(
+        name: "rules", value: "path", help: "give twice: OLD then NEW rules; with --rev: the rules (default: Rules)"),
+      FlagSpec(name: "rev", value: "rev", help: "compare the rules with this git revision of them (HEAD, main~1, …)"),
+      FlagSpec(name: "corpus", value: "path", help: "input to tag with both rule sets (default: Corpus)"),
+      FlagSpec(name: "format", value: "text|jsonl", help: "report format (default: text)"),
+      FlagSpec(name: "all", value: nil, help: "also list the articles whose scores changed but not their tags"),
+      FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
+    ],
     example:
-      "ruletag tag Corpus/ --format jsonl --explain > before.jsonl\n# edit Rules/…\nruletag tag Corpus/ --format jsonl --explain > after.jsonl\nruletag diff before.jsonl after.jsonl"
+      "ruletag diff --rev HEAD                          # Rules/ as edited against the last commit, on Corpus/\nruletag diff --rules old/ --rules Rules/ ../shared/devset/articles.jsonl\nruletag diff before.jsonl after.jsonl            # two `tag --format jsonl` runs"
   )
+
+  /// What the two sides are called in the report.
+  struct Names {
+    var old: String
+    var new: String
+  }
 
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
+    let format = f.value("format") ?? "text"
+    guard format == "text" || format == "jsonl" else {
+      io.error("error: unknown format `\(format)`; choose from: text, jsonl\n")
+      return ExitCode.usage
+    }
+    let rules = f.lists["rules"] ?? []
+    if f.value("rev") == nil && rules.isEmpty { return runRecords(f, format: format, io: io) }
+    if f.value("rev") != nil && rules.count > 1 {
+      io.error("error: with --rev, give --rules once (the rules to compare with their revision)\n")
+      return ExitCode.usage
+    }
+    if f.value("rev") == nil && rules.count != 2 {
+      io.error("error: give --rules twice (OLD, then NEW), or --rev REV to compare the rules with a git revision\n")
+      return ExitCode.usage
+    }
+    if f.value("corpus") != nil && !f.positional.isEmpty {
+      io.error("error: give the input either with --corpus or as arguments, not both\n")
+      return ExitCode.usage
+    }
+    let inputs = f.positional.isEmpty ? [f.value("corpus") ?? "Corpus"] : f.positional
+    for p in inputs where p != "-" && !FileManager.default.fileExists(atPath: io.path(p)) {
+      io.error("error: no input at `\(p)`\n")
+      return ExitCode.usage
+    }
+    guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
+    var oldPath: String
+    let newPath: String
+    var names: Names
+    var scratch: URL? = nil
+    defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+    if let rev = f.value("rev") {
+      newPath = rules.first ?? "Rules"
+      switch RulesRevision.materialise(rules: newPath, rev: rev, io: io) {
+      case .failure(let e):
+        io.error("error: \(e.message)\n")
+        return ExitCode.usage
+      case .success(let copy):
+        oldPath = copy.rules
+        scratch = copy.scratch
+      }
+      names = Names(old: "\(newPath)@\(rev)", new: newPath)
+    } else {
+      oldPath = rules[0]
+      newPath = rules[1]
+      names = Names(old: oldPath, new: newPath)
+    }
+    guard let old = loadRules(oldPath, io: io, label: names.old), let new = loadRules(newPath, io: io, label: names.new)
+    else { return ExitCode.usage }
+    let reader = InputReader(paths: inputs, directory: io.directory)
+    let diff = TagDiffScan.run(
+      old: old, new: new, reader: reader, threads: threads, until: { io.failure != nil || Interruption.caught != nil })
+    return report(diff, f: f, format: format, names: names, io: io)
+  }
+
+  /// Loads one side's rules; `label` names the side in messages.
+  static func loadRules(_ path: String, io: CommandIO, label: String) -> CompiledRules? {
+    switch CompiledRules.load(path: path, directory: io.directory) {
+    case .failure(let failure):
+      for d in failure.diagnostics where d.isError { io.error(d.rendered() + "\n") }
+      let n = failure.diagnostics.filter(\.isError).count
+      io.error("error: \(counted(n, "error")) in rules \(label); nothing was compared\n")
+      return nil
+    case .success(let r): return r
+    }
+  }
+
+  /// Writes the report and the summary; the exit code.
+  static func report(_ diff: TagDiff, f: ParsedFlags, format: String, names: Names, io: CommandIO) -> Int32 {
+    for e in diff.errors { io.error("error: \(e)\n") }
+    io.write(
+      format == "jsonl"
+        ? diff.jsonl(all: f.has("all")) : diff.rendered(all: f.has("all"), oldName: names.old, newName: names.new))
+    io.error(diff.summary)
+    if let sig = Interruption.caught { return 128 + sig }
+    if !diff.errors.isEmpty { return ExitCode.usage }
+    return diff.somethingChanged ? 1 : ExitCode.ok
+  }
+
+  /// The two-files form.
+  static func runRecords(_ f: ParsedFlags, format: String, io: CommandIO) -> Int32 {
+    if f.value("corpus") != nil {
+      io.error("error: --corpus needs --rules twice or --rev; two files are compared as they are\n")
+      return ExitCode.usage
+    }
     guard f.positional.count == 2 else {
-      io.error("error: `ruletag diff` needs two files: BEFORE.jsonl AFTER.jsonl\n")
+      io.error(
+        "error: `ruletag diff` needs --rules OLD --rules NEW, --rev REV, or two files: BEFORE.jsonl AFTER.jsonl\n")
       return ExitCode.usage
     }
     guard f.positional[0] != "-" || f.positional[1] != "-" else {
       io.error("error: only one of BEFORE and AFTER can be `-` (standard input)\n")
       return ExitCode.usage
     }
-    var sides: [[TaggedRecord]] = []
+    var sides: [[ArticleOutcome]] = []
+    var errorRecords = 0
     for path in f.positional {
       let contents =
         path == "-"
@@ -34,23 +142,24 @@ enum DiffCommand {
         io.error("error: cannot read \(path)\n")
         return ExitCode.usage
       }
-      sides.append(data.split(separator: UInt8(ascii: "\n")).compactMap { TaggedRecord.parse(Array($0)) })
+      var side: [ArticleOutcome] = []
+      var lineNo = 0
+      for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        lineNo += 1
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        switch TaggedRecord.parse(Array(line), lineNumber: lineNo) {
+        case .failure(let e):
+          io.error(
+            "error: \(path):\(e.line): \(e.message); diff compares the output of `ruletag tag --format jsonl`\n")
+          return ExitCode.usage
+        case .success(let r?): side.append(r)
+        case .success(nil): errorRecords += 1
+        }
+      }
+      sides.append(side)
     }
-    let (changes, onlyBefore, onlyAfter) = TagDiff.compare(before: sides[0], after: sides[1])
-    for c in changes {
-      var parts: [String] = c.added.map { "+\($0)" } + c.removed.map { "-\($0)" }
-      let scores = c.scoreChanges.map { "\($0.0) \(JSONWriter.format($0.1))→\(JSONWriter.format($0.2))" }
-      if parts.isEmpty { parts = ["scores only"] }
-      io.write("\(c.id)  \(parts.joined(separator: " "))  (\(scores.joined(separator: ", ")))\n")
-      for r in c.rulesGained { io.write("    now fires:     \(r)\n") }
-      for r in c.rulesLost { io.write("    no longer:     \(r)\n") }
-    }
-    for id in onlyBefore { io.write("\(id)  only in \(f.positional[0])\n") }
-    for id in onlyAfter { io.write("\(id)  only in \(f.positional[1])\n") }
-    let tagChanges = changes.filter { !$0.added.isEmpty || !$0.removed.isEmpty }.count
-    io.error(
-      "summary: \(counted(sides[1].count, "article")) compared: \(tagChanges) with changed tags, \(changes.count - tagChanges) with changed scores only; \(onlyBefore.count) only before, \(onlyAfter.count) only after\n"
-    )
-    return ExitCode.ok
+    var diff = TagDiff.compare(old: sides[0], new: sides[1])
+    diff.errorRecords = errorRecords
+    return report(diff, f: f, format: format, names: Names(old: f.positional[0], new: f.positional[1]), io: io)
   }
 }

@@ -56,6 +56,8 @@ public struct CommandSpec: Sendable {
 /// Parsed command line of one command.
 public struct ParsedFlags: Sendable {
   public var values: [String: String] = [:]
+  /// Every value of each flag, in order, for flags given more than once.
+  public var lists: [String: [String]] = [:]
   public var switches: Set<String> = []
   public var positional: [String] = []
   public var wantsHelp = false
@@ -104,8 +106,10 @@ extension CommandSpec {
       if let v = f.value {
         if let inline {
           p.values[name] = inline
+          p.lists[name, default: []].append(inline)
         } else if i < args.count {
           p.values[name] = args[i]
+          p.lists[name, default: []].append(args[i])
           i += 1
         } else {
           return .failure(FlagError(message: "option `--\(name)` needs a value <\(v)>"))

@@ -29,7 +29,7 @@ import Testing
     let after = dir.appendingPathComponent("after.jsonl").path
     let piped = runProgram(exe, ["diff", "-", after], stdin: before)
     let file = CLIGolden.run(["diff", "before.jsonl", after], in: dir)
-    #expect(piped.status == 0, "\(piped.err)")
+    #expect(piped.status == 1, "\(piped.err)")  // like diff(1): the runs differ
     #expect(piped.outString.contains("gone  only in -\n"), "\(piped.outString)")
     #expect(piped.outString.replacingOccurrences(of: "only in -\n", with: "only in before.jsonl\n") == file.out)
     #expect(piped.err == file.err)

@@ -1,99 +1,182 @@
-// What changed between two runs of `ruletag tag --format jsonl`.
+// What changed between two taggings of the same articles.
 //
-// After a rule edit, an editor reruns and wants to see which articles
-// changed and which rule line changed them. Both runs' records carry, per
-// topic, the evidence with the rule location (`file:line`) of every hit, so
-// comparing the two sets of rule locations names the lines responsible.
+// The two sides come either from scanning the input with two rule sets
+// (`TagDiffScan`), where every rule's contribution and the rule-set
+// changes are known, or from two files of `tag --format jsonl` records,
+// where the evidence names the rules by identity (`rule_id`, or the
+// `file:line` of older records). `TagDiff` pairs the articles by id,
+// keeps each `ArticleDiff` (`TagBlame`), and counts what a header and a
+// summary need: articles compared, the verdicts on labelled articles, and
+// the tags both sides gave labelled articles, for P/R/F1 before and after.
 
-/// One article's record as `tag` wrote it.
-public struct TaggedRecord: Sendable {
-  public var id: String
-  public var tags: Set<String>
-  public var scores: [String: Double]
-  /// Rule locations that contributed evidence, per topic.
-  public var rules: [String: Set<String>]
+/// Why a line of a `tag` output file cannot be compared.
+public struct RecordError: Error, Equatable, Sendable {
+  public var line: Int
+  public var message: String
+}
 
-  /// Reads a `tag --format jsonl` record; nil for error records.
-  public static func parse(_ line: [UInt8]) -> TaggedRecord? {
-    guard let v = try? line.withUnsafeBufferPointer({ p throws(JSONError) in try JSONReader.parse(p) }),
-      case .object(let fields) = v
-    else { return nil }
-    var r = TaggedRecord(id: "", tags: [], scores: [:], rules: [:])
-    var sawScores = false
+/// One line of `tag --format jsonl` output.
+public enum TaggedRecord {
+  /// The article's outcome; nil for an error record (`"error"`), or a
+  /// `RecordError` for a line that is not `tag` JSONL output.
+  public static func parse(_ line: [UInt8], lineNumber: Int) -> Result<ArticleOutcome?, RecordError> {
+    func refuse(_ why: String) -> Result<ArticleOutcome?, RecordError> {
+      .failure(RecordError(line: lineNumber, message: why))
+    }
+    let text = String(decoding: line.prefix(200), as: UTF8.self)
+    guard let v = try? line.withUnsafeBufferPointer({ p throws(JSONError) in try JSONReader.parse(p) }) else {
+      if text.hasPrefix("id,source,tags,error") || (text.contains(",") && !text.hasPrefix("{")) {
+        return refuse("this is not JSONL (it looks like `tag --format csv` output)")
+      }
+      if text.hasPrefix("ID ") { return refuse("this is not JSONL (it looks like `tag --format table` output)") }
+      return refuse("this is not a JSON line")
+    }
+    guard case .object(let fields) = v else { return refuse("this JSON line is not an object") }
+    if fields.contains(where: { $0.0 == "error" }) { return .success(nil) }
+    var id: String? = nil
+    var source = ""
+    var tags: Set<String> = []
+    var scores: [(String, Double)]? = nil
+    var evidence: [String: [String: FiredIdentity]] = [:]
+    var labels: Set<String>? = nil
     for (k, v) in fields {
       switch (k, v) {
-      case ("id", _): r.id = v.idString ?? ""
+      case ("id", _): id = v.idString
+      case ("source", .string(let s)): source = s
       case ("tags", .array(let xs)):
-        for case .string(let s) in xs { r.tags.insert(s) }
+        for case .string(let s) in xs { tags.insert(s) }
+      case ("labels", .array(let xs)):
+        labels = Set(xs.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
       case ("scores", .object(let xs)):
-        sawScores = true
-        for (t, s) in xs { if case .number(let n) = s { r.scores[t] = Double(n) ?? 0 } }
+        scores = xs.map { t, s in
+          if case .number(let n) = s { return (t, Double(n) ?? 0) }
+          return (t, 0)
+        }
       case ("evidence", .object(let xs)):
         for (t, list) in xs {
           guard case .array(let items) = list else { continue }
+          var fired: [String: FiredIdentity] = [:]
           for case .object(let e) in items {
-            if let rule = e.first(where: { $0.0 == "rule" })?.1, case .string(let loc) = rule {
-              r.rules[t, default: []].insert(loc)
-            }
+            func member(_ name: String) -> JSONValue? { e.first { $0.0 == name }?.1 }
+            guard case .string(let loc)? = member("rule") else { continue }
+            var identity = loc
+            if case .string(let r)? = member("rule_id") { identity = r }
+            var weight = 0.0
+            if case .number(let w)? = member("weight") { weight = Double(w) ?? 0 }
+            fired[identity] = FiredIdentity(contribution: nil, weight: weight, location: loc)
           }
+          evidence[t] = fired
         }
       default: break
       }
     }
-    return sawScores ? r : nil
+    guard let scores else {
+      return refuse("this JSON line has no `scores`: it is not `tag --format jsonl` output")
+    }
+    guard let id else { return refuse("this record has no `id`") }
+    var topics: [String: TopicOutcome] = [:]
+    for (t, s) in scores {
+      let known = evidence[t] != nil || (!tags.contains(t) && s == 0)
+      topics[t] = TopicOutcome(
+        score: s, tagged: tags.contains(t), threshold: nil, rules: evidence[t] ?? [:], rulesKnown: known)
+    }
+    return .success(
+      ArticleOutcome(id: id, source: source, labels: labels, topicOrder: scores.map(\.0), topics: topics))
   }
 }
 
-/// One article whose tags or scores differ between two runs.
-public struct ArticleChange: Sendable, Equatable {
-  public var id: String
-  public var added: [String]
-  public var removed: [String]
-  /// Topics whose score changed: (topic, before, after).
-  public var scoreChanges: [(String, Double, Double)]
-  /// Rule locations that fired after but not before, and the reverse.
-  public var rulesGained: [String]
-  public var rulesLost: [String]
+/// A comparison being built, article by article, and its result.
+public struct TagDiff: Sendable {
+  /// The rule-set changes, when both rule sets were compiled here.
+  public var rules: RuleSetDiff?
+  /// Every article whose tags or scores changed, in input order.
+  public var changes: [ArticleDiff] = []
+  public var compared = 0
+  /// Ids on one side only (two record files).
+  public var onlyOld: [String] = []
+  public var onlyNew: [String] = []
+  /// Articles that could not be compared, as messages.
+  public var errors: [String] = []
+  /// Error records (`"error"`) of `tag` output files, which have nothing
+  /// to compare.
+  public var errorRecords = 0
+  /// Per labelled article: gold, old tags, new tags.
+  var labelled: [(gold: Set<String>, old: Set<String>, new: Set<String>)] = []
+  /// Every topic of either side, in order.
+  public var topicOrder: [String] = []
 
-  public static func == (a: ArticleChange, b: ArticleChange) -> Bool {
-    a.id == b.id && a.added == b.added && a.removed == b.removed && a.rulesGained == b.rulesGained
-      && a.rulesLost == b.rulesLost && a.scoreChanges.map(\.0) == b.scoreChanges.map(\.0)
+  public init(rules: RuleSetDiff?, topicOrder: [String] = []) {
+    self.rules = rules
+    self.topicOrder = topicOrder
   }
-}
 
-public enum TagDiff {
-  /// The changes from `before` to `after`, in the order of `after`; ids
-  /// present on one side only are listed separately.
-  public static func compare(before: [TaggedRecord], after: [TaggedRecord]) -> (
-    changes: [ArticleChange], onlyBefore: [String], onlyAfter: [String]
-  ) {
-    var old: [String: TaggedRecord] = [:]
-    for r in before { old[r.id] = r }
-    var changes: [ArticleChange] = []
-    var onlyAfter: [String] = []
-    var seen: Set<String> = []
-    for n in after {
+  /// Adds one article as both sides saw it.
+  public mutating func add(old: ArticleOutcome, new: ArticleOutcome) {
+    compared += 1
+    for t in new.topicOrder + old.topicOrder where !topicOrder.contains(t) { topicOrder.append(t) }
+    if let gold = new.labels ?? old.labels { labelled.append((gold, old.tags, new.tags)) }
+    if let d = TagBlame.compare(old: old, new: new, rules: rules) { changes.append(d) }
+  }
+
+  /// Whether any article differs.
+  public var somethingChanged: Bool { !changes.isEmpty || !onlyOld.isEmpty || !onlyNew.isEmpty }
+  public var tagChanges: [ArticleDiff] { changes.filter(\.tagChanged) }
+  public var scoreOnlyCount: Int { changes.count - tagChanges.count }
+  public var labelledCount: Int { labelled.count }
+
+  /// How many topic changes got each verdict.
+  public func verdictCount(_ v: Verdict, tagChangesOnly: Bool = true) -> Int {
+    changes.reduce(0) { n, c in n + c.topics.filter { $0.verdict == v && (!tagChangesOnly || $0.tagChanged) }.count }
+  }
+
+  /// P/R/F1 of the labelled articles before and after; nil without labels.
+  ///
+  /// Labels of topics neither side defines are left out, as `eval` does.
+  public var metrics: (old: MetricsTable, new: MetricsTable)? {
+    guard !labelled.isEmpty else { return nil }
+    let known = Set(topicOrder)
+    let gold = labelled.map { $0.gold.intersection(known) }
+    return (
+      MetricsTable(topicIDs: topicOrder, gold: gold, predicted: labelled.map(\.old)),
+      MetricsTable(topicIDs: topicOrder, gold: gold, predicted: labelled.map(\.new))
+    )
+  }
+
+  /// Compares two files' records, paired by id; the order is the new side's.
+  ///
+  /// When only one side names rules by identity (`rule_id`; the other was
+  /// written before rules had one), both are matched by location instead.
+  public static func compare(old: [ArticleOutcome], new: [ArticleOutcome]) -> TagDiff {
+    func namesIdentities(_ side: [ArticleOutcome]) -> Bool {
+      side.contains { a in a.topics.values.contains { t in t.rules.contains { $0.key != $0.value.location } } }
+    }
+    if namesIdentities(old) != namesIdentities(new) {
+      return compare(old: old.map(byLocation), new: new.map(byLocation))
+    }
+    var d = TagDiff(rules: nil)
+    var before: [String: ArticleOutcome] = [:]
+    for r in old { before[r.id] = r }
+    var seen = Set<String>()
+    for n in new {
       seen.insert(n.id)
-      guard let o = old[n.id] else {
-        onlyAfter.append(n.id)
+      guard let o = before[n.id] else {
+        d.onlyNew.append(n.id)
         continue
       }
-      let topics = Set(o.scores.keys).union(n.scores.keys).sorted { Topics.order($0) < Topics.order($1) }
-      var scoreChanges: [(String, Double, Double)] = []
-      for t in topics where (o.scores[t] ?? 0) != (n.scores[t] ?? 0) {
-        scoreChanges.append((t, o.scores[t] ?? 0, n.scores[t] ?? 0))
-      }
-      if scoreChanges.isEmpty && o.tags == n.tags { continue }
-      let oldRules = o.rules.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-      let newRules = n.rules.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-      changes.append(
-        ArticleChange(
-          id: n.id, added: n.tags.subtracting(o.tags).sorted { Topics.order($0) < Topics.order($1) },
-          removed: o.tags.subtracting(n.tags).sorted { Topics.order($0) < Topics.order($1) },
-          scoreChanges: scoreChanges, rulesGained: newRules.subtracting(oldRules).sorted(),
-          rulesLost: oldRules.subtracting(newRules).sorted()))
+      d.add(old: o, new: n)
     }
-    let onlyBefore = before.map(\.id).filter { !seen.contains($0) }
-    return (changes, onlyBefore, onlyAfter)
+    d.onlyOld = old.map(\.id).filter { !seen.contains($0) }
+    return d
+  }
+
+  /// `a` with its fired rules keyed by location.
+  static func byLocation(_ a: ArticleOutcome) -> ArticleOutcome {
+    var out = a
+    for (t, topic) in a.topics {
+      var rules: [String: FiredIdentity] = [:]
+      for r in topic.rules.values { rules[r.location] = r }
+      out.topics[t]?.rules = rules
+    }
+    return out
   }
 }

@@ -67,13 +67,19 @@ public final class CompiledRule: Sendable {
   public let ignored: HitContext
   /// The rule's shape, for the scanner's fast paths.
   public let shape: RuleShape
-  /// Where the rule is written, as `file:line`.
+  /// Where the rule is written, as `file:line`, the file named from the
+  /// rules root (`RuleIdentity.location`).
   public let location: String
   public let lineText: String
+  /// The rule's stable identity (`RuleIdentity`).
+  public let identity: String
+  /// The rule's canonical text, which its derived identity hashes.
+  public let canonicalText: String
 
   init(
     topic: Int, weight: Double, cap: Int, expr: CompiledExpr, notBefore: [[UInt8]], notAfter: [[UInt8]],
-    guards: [Int32], ignored: HitContext, shape: RuleShape, location: String, lineText: String
+    guards: [Int32], ignored: HitContext, shape: RuleShape, location: String, lineText: String,
+    identity: String = "", canonicalText: String = ""
   ) {
     self.topic = topic
     self.weight = weight
@@ -86,6 +92,8 @@ public final class CompiledRule: Sendable {
     self.shape = shape
     self.location = location
     self.lineText = lineText
+    self.identity = identity
+    self.canonicalText = canonicalText
   }
 }
 
@@ -112,6 +120,10 @@ public struct CompiledTopic: Sendable {
   public var name: String
   public var threshold: Double
   public var rules: Range<Int>
+  /// Where the topic line is, as `file:line` (`RuleIdentity.location`).
+  public var location: String = ""
+  /// The contexts its rules ignore by default (`ignore-in` on the topic line).
+  public var ignored: HitContext = []
 }
 
 /// What one occurrence of a pattern means.
@@ -159,6 +171,7 @@ public final class CompiledRules: Sendable {
   /// errors) when there are any.
   public static func compile(_ set: RuleSet) -> Result<CompiledRules, CompileFailure> {
     var b = Builder()
+    b.root = set.root
     for t in set.topics { b.add(topic: t) }
     let all = set.diagnostics + b.diagnostics
     if all.contains(where: \.isError) { return .failure(CompileFailure(diagnostics: all)) }
@@ -209,6 +222,8 @@ public final class CompiledRules: Sendable {
     var patternUses: [[PatternUse]] = []
     var guardCount = 0
     var diagnostics: [Diagnostic] = []
+    /// How rule locations name the rules path (`RuleIdentity.location`).
+    var root: (path: String, name: String)? = nil
 
     mutating func pattern(_ s: String) -> Int {
       if let p = patternIndex[s] { return p }
@@ -234,10 +249,17 @@ public final class CompiledRules: Sendable {
           CompiledRule(
             topic: topics.count, weight: r.weight, cap: r.cap, expr: expr,
             notBefore: r.notBefore.map { Array($0.utf8) }, notAfter: r.notAfter.map { Array($0.utf8) },
-            guards: guards, ignored: r.ignored, shape: Builder.shape(expr), location: r.span.fileLine,
-            lineText: r.lineText))
+            guards: guards, ignored: r.ignored, shape: Builder.shape(expr),
+            location: RuleIdentity.location(r.span, root: root), lineText: r.lineText,
+            identity: r.identity.isEmpty
+              ? RuleIdentity.derived(
+                topic: t.id, canonical: RuleIdentity.canonicalText(r, topicIgnored: t.ignored)) : r.identity,
+            canonicalText: RuleIdentity.canonicalText(r, topicIgnored: t.ignored)))
       }
-      topics.append(CompiledTopic(id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count))
+      topics.append(
+        CompiledTopic(
+          id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count,
+          location: RuleIdentity.location(t.span, root: root), ignored: t.ignored))
     }
 
     static func shape(_ e: CompiledExpr) -> RuleShape {

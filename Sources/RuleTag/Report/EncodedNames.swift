@@ -5,7 +5,7 @@
 public struct EncodedNames: Sendable {
   var topicIDs: [[UInt8]] = []
   /// Per rule, the first members of each of its evidence objects:
-  /// `"rule":"file:line","weight":w`.
+  /// `"rule":"file:line","rule_id":"topic/xxxxxxxx","weight":w`.
   var evidenceHeads: [[UInt8]] = []
 
   public init() {}
@@ -13,7 +13,8 @@ public struct EncodedNames: Sendable {
   public init(_ rules: CompiledRules) {
     topicIDs = rules.topics.map { JSONWriter.encoded($0.id) }
     evidenceHeads = rules.rules.map { rule in
-      Array(#""rule":"#.utf8) + JSONWriter.encoded(rule.location) + Array(#","weight":"#.utf8)
+      Array(#""rule":"#.utf8) + JSONWriter.encoded(rule.location) + Array(#","rule_id":"#.utf8)
+        + JSONWriter.encoded(rule.identity) + Array(#","weight":"#.utf8)
         + Array(JSONWriter.format(rule.weight).utf8)
     }
   }

@@ -53,7 +53,7 @@ extension TagReport {
         for span in hit {
           let loc = EvidenceText.locateBytes(a, span, chars: chars)
           let field = loc.inTitle ? a.title : a.text
-          // Members: rule, weight, text, field, start, end, sentence.
+          // Members: rule, rule_id, weight, text, field, start, end, sentence.
           field.withUnsafeBufferPointer { p in
             w.beginObject(members: names.evidenceHeads[f.rule])
             w.members(thenKey: runs.text); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))

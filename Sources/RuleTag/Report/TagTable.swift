@@ -1,6 +1,6 @@
 // The table of `tag`, for people: `ID  TITLE  TAGS`, with `--explain` the
 // score against the threshold of every topic that scored and, under it,
-// each fired rule with its quoted hits.
+// each fired rule (location and identity) with its quoted hits.
 
 import Foundation
 
@@ -20,7 +20,9 @@ extension TagReport {
           let rule = rules.rules[f.rule]
           let sign = rule.weight > 0 ? "+" : ""
           let texts = f.hits.map { h in h.map { EvidenceText.quote(a, $0) }.joined(separator: " + ") }
-          explain.append("  \(sign)\(JSONWriter.format(f.score)) \(rule.location)  \(texts.joined(separator: "; "))")
+          explain.append(
+            "  \(sign)\(JSONWriter.format(f.score)) \(rule.location) [\(rule.identity)]  \(texts.joined(separator: "; "))"
+          )
         }
       }
     }

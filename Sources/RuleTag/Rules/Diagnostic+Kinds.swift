@@ -7,6 +7,7 @@
 //   RT010 duplicate-topic   RT011 bad-topic-header     RT012 misplaced-not
 //   RT013 include-cycle     RT014 bad-option-value     RT015 no-rules
 //   RT016 no-topics
+//   RT030 duplicate-rule-id RT031 bad-rule-id      (RuleIdentity.swift)
 // Warnings (it compiles, but probably not as meant):
 //   RT101 duplicate-keyword RT102 slow-regex           RT103 unknown-topic
 //   RT104 empty-topic       RT105 unreachable-threshold RT106 icu-regex

@@ -24,6 +24,7 @@ public struct RuleParser {
   public static func load(path: String, directory: String? = nil) -> RuleSet {
     var p = RuleParser()
     p.directory = directory
+    p.set.root = (path, RuleIdentity.rootName(path, directory: directory))
     let files = RuleParser.ruleFiles(at: path, in: directory)
     if files.isEmpty {
       p.set.diagnostics.append(.noRules(path))
@@ -54,7 +55,9 @@ public struct RuleParser {
     guard FileManager.default.fileExists(atPath: opened, isDirectory: &isDir) else { return [] }
     if !isDir.boolValue { return [path] }
     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-    let all = (FileManager.default.enumerator(atPath: opened)?.allObjects as? [String]) ?? []
+    // A symbolic link to a folder is read as the folder.
+    let folder = URL(fileURLWithPath: opened).resolvingSymlinksInPath().path
+    let all = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
     return all.filter { $0.hasSuffix(".rules") }.sorted().map { base + "/" + $0 }
   }
 
@@ -282,6 +285,7 @@ public struct RuleParser {
 
   /// Whole-set checks once every file is read.
   mutating func finish() {
+    assignIdentities()
     for t in set.topics {
       let header = SourceSpan(file: t.span.file, line: t.span.line, column: 1, length: 5)
       if t.rules.isEmpty {

@@ -49,6 +49,7 @@ public enum RuleOption: String, CaseIterable, Sendable {
   case notInside = "not-inside"
   case countsIn = "counts-in"
   case ignoreIn = "ignore-in"
+  case id
 
   public static var allNames: [String] { allCases.map(\.rawValue) }
 
@@ -61,6 +62,7 @@ public enum RuleOption: String, CaseIterable, Sendable {
     case .notInside: return "write `not-inside 红色驿站`: a hit inside one of these longer words does not count"
     case .countsIn: return "write `counts-in list|slogan|plan`: hits there count (lists and slogans do not by default)"
     case .ignoreIn: return "write `ignore-in list|slogan|plan`: hits there do not count"
+    case .id: return "write `id rider-words`: the rule keeps this identity when its text changes"
     }
   }
 }
@@ -79,6 +81,17 @@ public struct RuleDecl: Equatable, Sendable {
   /// The whole line, for evidence and diagnostics.
   public var span: SourceSpan
   public var lineText: String
+  /// The name given with the `id` option, and where it is written.
+  public var explicitID: RuleName? = nil
+  /// The rule's stable identity, `topic/xxxxxxxx` or `topic/NAME`
+  /// (`RuleIdentity`), assigned once every file is read.
+  public var identity: String = ""
+}
+
+/// A name given to a rule with the `id` option.
+public struct RuleName: Equatable, Sendable {
+  public var name: String
+  public var span: SourceSpan
 }
 
 /// One topic block.
@@ -98,6 +111,9 @@ public struct RuleSet: Sendable {
   public var topics: [TopicDecl] = []
   public var diagnostics: [Diagnostic] = []
   public var files: [String] = []
+  /// The rules path as given, and the name evidence uses for it
+  /// (`RuleIdentity.location`).
+  public var root: (path: String, name: String)? = nil
 
   public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
   public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }

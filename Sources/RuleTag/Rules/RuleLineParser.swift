@@ -5,7 +5,7 @@
 //   call       := name "(" arg ("," arg)* ")"      name: all any not sentence near title
 //   arg        := term ("|" term)*                 (near's first arg is a number)
 //   options    := ("cap" N | "not-before" V | "not-after" V | "not-inside" V
-//                 | "counts-in" C | "ignore-in" C)*   V := word ("|" word)*
+//                 | "counts-in" C | "ignore-in" C | "id" NAME)*   V := word ("|" word)*
 
 struct RuleLineParser {
   let tokens: [LexToken]
@@ -274,6 +274,8 @@ struct RuleLineParser {
       case .ignoreIn:
         guard let c = parseContexts(option: o.rawValue) else { throw Failed() }
         rule.ignored.formUnion(c)
+      case .id:
+        rule.explicitID = try parseRuleName(after: t, previous: rule.explicitID)
       }
     }
   }

@@ -30,13 +30,14 @@ import Testing
     #expect(o.tagCount == 1 && o.error == nil && o.row == nil)
     #expect(
       String(decoding: o.bytes, as: UTF8.self)
-        == #"{"id":"a1","source":"in.jsonl:1","tags":["new-employment"],"scores":{"new-employment":3,"legal-aid":1},"evidence":{"new-employment":[{"rule":"t.rules:2","weight":2,"text":"外卖骑手","field":"title","start":0,"end":4,"sentence":"外卖骑手"},{"rule":"t.rules:3","weight":1,"text":"站点","field":"text","start":0,"end":2,"sentence":"站点,法律援助。"}]}}"#
+        == #"{"id":"a1","source":"in.jsonl:1","tags":["new-employment"],"scores":{"new-employment":3,"legal-aid":1},"evidence":{"new-employment":[{"rule":"t.rules:2","rule_id":"new-employment/26611b22","weight":2,"text":"外卖骑手","field":"title","start":0,"end":4,"sentence":"外卖骑手"},{"rule":"t.rules:3","rule_id":"new-employment/32fe4b3f","weight":1,"text":"站点","field":"text","start":0,"end":2,"sentence":"站点,法律援助。"}]}}"#
         + "\n")
     // --explain adds the topic that scored without being tagged.
     let explained = String(decoding: try Self.output(.jsonl, explain: true).bytes, as: UTF8.self)
     #expect(
       explained.contains(
-        #""legal-aid":[{"rule":"t.rules:5","weight":1,"text":"法律援助","field":"text","start":3,"end":7,"#))
+        #""legal-aid":[{"rule":"t.rules:5","rule_id":"legal-aid/ea6c71a7","weight":1,"text":"法律援助","field":"text","#
+          + #""start":3,"end":7,"#))
   }
 
   @Test func csvRecordHasAScorePerTopic() throws {
@@ -51,8 +52,9 @@ import Testing
     #expect(row.tags == "new-employment 3")
     #expect(
       row.explain == [
-        "new-employment: 3 ≥ threshold 2", "  +2 t.rules:2  「外卖骑手」 title:0", "  +1 t.rules:3  「站点」 text:0",
-        "legal-aid: 1 < threshold 3", "  +1 t.rules:5  「法律援助」 text:3",
+        "new-employment: 3 ≥ threshold 2", "  +2 t.rules:2 [new-employment/26611b22]  「外卖骑手」 title:0",
+        "  +1 t.rules:3 [new-employment/32fe4b3f]  「站点」 text:0", "legal-aid: 1 < threshold 3",
+        "  +1 t.rules:5 [legal-aid/ea6c71a7]  「法律援助」 text:3",
       ])
   }
 }
