@@ -131,6 +131,7 @@ public enum RuleTagCLI {
     ("eval", "measure rules against a labelled corpus"),
     ("diff", "show which articles changed between two tag runs, and why"),
     ("tokens", "show the normalised text and its tokens"),
+    ("lint", "find dead, thin and shadowed rules on a corpus"),
   ]
 
   /// Runs the command line `args` (without the program name).
@@ -155,6 +156,7 @@ public enum RuleTagCLI {
     case "eval": return EvalCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
+    case "lint": return LintCommand.run(rest, io: io)
     case "--version", "-V":
       io.write("ruletag \(version)\n")
       return ExitCode.ok
@@ -177,6 +179,7 @@ public enum RuleTagCLI {
     [
       "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
       "diff": DiffCommand.spec,
+      "lint": LintCommand.spec,
     ]
   }
 
