@@ -132,6 +132,7 @@ public enum RuleTagCLI {
     ("diff", "show which articles changed between two tag runs, and why"),
     ("tokens", "show the normalised text and its tokens"),
     ("lint", "find dead, thin and shadowed rules on a corpus"),
+    ("suggest", "suggest keywords for a topic from a labelled corpus"),
   ]
 
   /// Runs the command line `args` (without the program name).
@@ -157,6 +158,7 @@ public enum RuleTagCLI {
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
     case "lint": return LintCommand.run(rest, io: io)
+    case "suggest": return SuggestCommand.run(rest, io: io)
     case "--version", "-V":
       io.write("ruletag \(version)\n")
       return ExitCode.ok
@@ -180,6 +182,7 @@ public enum RuleTagCLI {
       "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
       "diff": DiffCommand.spec,
       "lint": LintCommand.spec,
+      "suggest": SuggestCommand.spec,
     ]
   }
 
