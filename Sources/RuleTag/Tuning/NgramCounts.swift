@@ -174,13 +174,16 @@ struct NgramCounts {
   /// Entries whose n-gram lies in a one-character-longer n-gram with the
   /// same counts: they occur in no article without it.
   ///
+  /// An n-gram that starts or ends with a function character dominates
+  /// nothing (`职工书屋` stays when every article has `职工书屋的`).
+  ///
   /// Checking the
   /// one-character-shorter prefix and suffix of every n-gram is enough: an
   /// n-gram between a shorter and a longer one with equal counts has those
   /// counts too.
   func dominated() -> [Bool] {
     var out = [Bool](repeating: false, count: count)
-    for e in 0..<count {
+    for e in 0..<count where !startsOrEndsWith(e, Suggest.functionCharacters) {
       articles[Int(sampleArticle[e])].normalized.withUnsafeBufferPointer { p in
         let start = Int(sampleStart[e])
         let end = Int(sampleEnd[e])

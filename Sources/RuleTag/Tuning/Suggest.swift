@@ -21,9 +21,10 @@
 //   list or the first term of `sentence`, `all` or `near`), a
 //   regex of such a rule matches inside them, or they lie inside such a
 //   keyword and are in no more of the topic's articles than it is;
-// - they are a fragment across a keyword's edge: most of their
-//   occurrences in the topic's articles overlap an occurrence of such a
-//   keyword without containing it or lying inside it (养活动 of 疗休养活动);
+// - they are a fragment across a keyword's edge: in most of the topic's
+//   articles that hold them, every occurrence overlaps an occurrence of
+//   such a keyword without containing it or lying inside it (养活动 of
+//   疗休养活动);
 // - an n-gram one character longer that contains them is in exactly the
 //   same articles (only the maximal phrase is kept; n-grams of 7
 //   characters are counted for this, never suggested).
@@ -147,7 +148,7 @@ public enum Suggest {
 /// What the topic's rules already match: its keywords (with the number of
 /// the topic's articles each occurs in) and its regexes.
 struct TopicKeywords {
-  var keywords: [(text: String, labelled: Int)] = []
+  var keywords: [(bytes: [UInt8], labelled: Int)] = []
   var regexes: [NSRegularExpression] = []
   /// Per article, the byte ranges of the keywords' occurrences (empty for
   /// articles not labelled with the topic).
@@ -171,7 +172,7 @@ struct TopicKeywords {
           if !found.isEmpty { n += 1 }
           hits[a] += found.map { $0..<($0 + bytes.count) }
         }
-        keywords.append((pattern, n))
+        keywords.append((bytes, n))
       }
     }
     for g in rules.regexes where g.positive && rules.rules[Int(g.rule)].topic == topic && rules.rules[Int(g.rule)].weight > 0 {
@@ -179,31 +180,37 @@ struct TopicKeywords {
     }
   }
 
-  /// Whether most occurrences of entry `e` in the topic's articles cross
-  /// the edge of a keyword occurrence.
+  /// Whether entry `e` crosses the edge of a keyword occurrence (overlaps
+  /// it without containing it or lying inside it) everywhere it occurs in
+  /// most of the topic's articles that hold it.
   func crosses(_ e: Int, _ counts: NgramCounts, positive: [Bool]) -> Bool {
     var crossing = 0
-    var all = 0
+    let length = Int(counts.sampleEnd[e] - counts.sampleStart[e])
     for a in positive.indices where positive[a] && !hits[a].isEmpty {
-      for start in counts.occurrences(e, in: a) {
-        let r = start..<(start + Int(counts.sampleEnd[e] - counts.sampleStart[e]))
-        all += 1
-        if hits[a].contains(where: { q in
+      let found = counts.occurrences(e, in: a)
+      if found.isEmpty { continue }
+      let all = found.allSatisfy { start in
+        let r = start..<(start + length)
+        return hits[a].contains { q in
           q.overlaps(r) && !(r.lowerBound <= q.lowerBound && q.upperBound <= r.upperBound)
             && !(q.lowerBound <= r.lowerBound && r.upperBound <= q.upperBound)
-        }) {
-          crossing += 1
         }
       }
+      if all { crossing += 1 }
     }
-    return all > 0 && crossing * 2 > all
+    return crossing * 2 > counts.positive[e]
   }
 
   /// Whether the rules already match `phrase` (see `Suggest`).
   func matches(_ phrase: String, labelled: Int) -> Bool {
+    let bytes = Array(phrase.utf8)
     for k in keywords {
-      if KeywordSearch.contains(phrase, k.text) { return true }
-      if k.labelled >= labelled && KeywordSearch.contains(k.text, phrase) { return true }
+      if k.bytes.count <= bytes.count && !KeywordSearch.occurrences(of: k.bytes, in: bytes).isEmpty { return true }
+      if k.labelled >= labelled && k.bytes.count > bytes.count
+        && !KeywordSearch.occurrences(of: bytes, in: k.bytes).isEmpty
+      {
+        return true
+      }
     }
     let ns = phrase as NSString
     for r in regexes where r.firstMatch(in: phrase, range: NSRange(location: 0, length: ns.length)) != nil {
