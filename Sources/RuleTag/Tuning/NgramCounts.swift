@@ -4,7 +4,8 @@
 // was seen in.
 
 struct NgramCounts {
-  let articles: [TuningArticle]
+  /// The normalised text of each article.
+  let texts: [[UInt8]]
   /// FNV-1a hash (probed linearly on a collision) → entry.
   var table: [UInt64: Int32] = [:]
   /// Per entry: where it was first seen.
@@ -19,7 +20,7 @@ struct NgramCounts {
   /// Per entry: its length in characters (Han n-grams; 0 for a word).
   var characters: [UInt8] = []
 
-  init(articles: [TuningArticle]) { self.articles = articles }
+  init(articles: [TuningArticle]) { texts = articles.map(\.normalized) }
 
   var count: Int { total.count }
 
@@ -35,7 +36,7 @@ struct NgramCounts {
 
   /// Counts every candidate of article `a` once.
   mutating func add(article a: Int, positive isPositive: Bool, missed isMissed: Bool) {
-    let text = articles[a].normalized
+    let text = texts[a]
     text.withUnsafeBufferPointer { p in
       // Start offsets of the characters of the current Han run, and the
       // run's end.
@@ -96,8 +97,8 @@ struct NgramCounts {
 
   /// Start offsets of every occurrence of entry `e` in article `a`.
   func occurrences(_ e: Int, in a: Int) -> [Int] {
-    let text = articles[Int(sampleArticle[e])].normalized
-    return KeywordSearch.occurrences(of: Array(text[Int(sampleStart[e])..<Int(sampleEnd[e])]), in: articles[a].normalized)
+    let text = texts[Int(sampleArticle[e])]
+    return KeywordSearch.occurrences(of: Array(text[Int(sampleStart[e])..<Int(sampleEnd[e])]), in: texts[a])
   }
 
   /// Counts the n-gram at `range` of article `a` (hash `h`).
@@ -144,7 +145,7 @@ struct NgramCounts {
     let start = Int(sampleStart[e])
     let n = Int(sampleEnd[e]) - start
     guard n == range.count else { return false }
-    return articles[Int(sampleArticle[e])].normalized.withUnsafeBufferPointer { q in
+    return texts[Int(sampleArticle[e])].withUnsafeBufferPointer { q in
       var j = 0
       while j < n {
         if q[start + j] != p[range.lowerBound + j] { return false }
@@ -156,13 +157,13 @@ struct NgramCounts {
 
   /// The n-gram of entry `e`.
   func phrase(_ e: Int) -> String {
-    let text = articles[Int(sampleArticle[e])].normalized
+    let text = texts[Int(sampleArticle[e])]
     return String(decoding: text[Int(sampleStart[e])..<Int(sampleEnd[e])], as: UTF8.self)
   }
 
   /// Whether entry `e` starts or ends with one of `scalars`.
   func startsOrEndsWith(_ e: Int, _ scalars: Set<UInt32>) -> Bool {
-    articles[Int(sampleArticle[e])].normalized.withUnsafeBufferPointer { p in
+    texts[Int(sampleArticle[e])].withUnsafeBufferPointer { p in
       let start = Int(sampleStart[e])
       let end = Int(sampleEnd[e])
       let first = UTF8Bytes.decode(p, at: start).scalar
@@ -180,11 +181,13 @@ struct NgramCounts {
   /// Checking the
   /// one-character-shorter prefix and suffix of every n-gram is enough: an
   /// n-gram between a shorter and a longer one with equal counts has those
-  /// counts too.
-  func dominated() -> [Bool] {
+  /// counts too. Only entries with at least `minPositive` of the topic's
+  /// articles are looked at (a dominated entry has the counts of the
+  /// entry that dominates it).
+  func dominated(minPositive: Int) -> [Bool] {
     var out = [Bool](repeating: false, count: count)
-    for e in 0..<count where !startsOrEndsWith(e, Suggest.functionCharacters) {
-      articles[Int(sampleArticle[e])].normalized.withUnsafeBufferPointer { p in
+    for e in 0..<count where positive[e] >= minPositive && !startsOrEndsWith(e, Suggest.functionCharacters) {
+      texts[Int(sampleArticle[e])].withUnsafeBufferPointer { p in
         let start = Int(sampleStart[e])
         let end = Int(sampleEnd[e])
         guard CharClass.of(UTF8Bytes.decode(p, at: start).scalar) == .han else { return }

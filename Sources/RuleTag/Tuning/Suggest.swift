@@ -116,11 +116,12 @@ public enum Suggest {
         phrase: counts.phrase(e), articles: counts.total[e], labelled: counts.positive[e], missed: counts.missed[e],
         precision: p, weight: w)
     }
-    let dominated = counts.dominated()
+    // A candidate of either list is in at least this many of the topic's
+    // articles (a missed article is one of them).
+    let least = min(options.minSupport, options.minMissed)
+    let dominated = counts.dominated(minPositive: least)
     var kept: [Suggestion] = []
-    for e in 0..<counts.count where !dominated[e] && counts.isCandidate(e) {
-      guard counts.positive[e] >= min(options.minSupport, options.minMissed) || counts.missed[e] >= options.minMissed
-      else { continue }
+    for e in 0..<counts.count where counts.positive[e] >= least && !dominated[e] && counts.isCandidate(e) {
       if counts.startsOrEndsWith(e, functionCharacters) { continue }
       let s = suggestion(e)
       if known.matches(s.phrase, labelled: s.labelled) { continue }
