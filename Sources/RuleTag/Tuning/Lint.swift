@@ -64,18 +64,19 @@ public enum Lint {
     var out: [Diagnostic] = []
     for (g, r) in decls.rules.enumerated() {
       let topic = decls.topicID(of: g)
+      let span = LintRules.wholeRule(r)
       switch articles[g].count {
       case 0:
         out.append(
           r.weight < 0
-            ? .negativeRuleNeverFires(articles: scanned.count, at: r.span, line: r.lineText)
-            : .ruleNeverApplies(articles: scanned.count, at: r.span, line: r.lineText))
+            ? .negativeRuleNeverFires(articles: scanned.count, at: span, line: r.lineText)
+            : .ruleNeverApplies(articles: scanned.count, at: span, line: r.lineText))
       case 1:
         let a = scanned[articles[g][0]]
         out.append(
           .singleArticleRule(
             id: a.article.id, topic: topic, labelled: a.labels.map { $0.contains(topic) }, negative: r.weight < 0,
-            at: r.span, line: r.lineText))
+            at: span, line: r.lineText))
       default: break
       }
     }
@@ -220,6 +221,18 @@ struct LintRules {
   }
 
   func topicID(of rule: Int) -> String { set.topics[topicOf[rule]].id }
+
+  /// The span of a whole rule: from its weight to the end of its line,
+  /// without a trailing comment or spaces.
+  static func wholeRule(_ r: RuleDecl) -> SourceSpan {
+    var end = r.span.column - 1 + r.span.length
+    if case .success(let tokens) = Lexer.tokens(r.lineText), let last = tokens.last {
+      end = max(end, last.column - 1 + last.length)
+    }
+    var s = r.span
+    s.length = end - (s.column - 1)
+    return s
+  }
 
   /// The keywords of `e`, outside `not(…)` when `positive`.
   static func keywords(_ e: RuleExpr, positive: Bool) -> [(String, SourceSpan)] {

@@ -93,7 +93,9 @@ extension Diagnostic {
       hint: "on this corpus it adds no hit of its own; keep it if other texts use it alone", note: longer)
   }
 
-  static func redundantKeyword(_ keyword: String, contains shorter: String, at span: SourceSpan, line: String, note: Note)
+  static func redundantKeyword(
+    _ keyword: String, contains shorter: String, at span: SourceSpan, line: String, note: Note
+  )
     -> Diagnostic
   {
     warning(
@@ -104,14 +106,17 @@ extension Diagnostic {
       note: note)
   }
 
-  static func keywordInSeveralTopics(_ keyword: String, topics: [String], at span: SourceSpan, line: String, first: Note)
+  static func keywordInSeveralTopics(
+    _ keyword: String, topics: [String], at span: SourceSpan, line: String, first: Note
+  )
     -> Diagnostic
   {
     warning(
       "RT210", "keyword-in-several-topics",
       "keyword `\(keyword)` scores on its own in \(topics.count) topics: \(topics.joined(separator: ", "))", at: span,
       line: line,
-      hint: "an article that mentions it scores in each of them; if one topic is meant, ask for context with sentence(…)",
+      hint:
+        "an article that mentions it scores in each of them; if one topic is meant, ask for context with sentence(…)",
       note: first)
   }
 

@@ -130,7 +130,9 @@ public enum Suggest {
     }
     let separating = kept.filter { $0.labelled >= options.minSupport && $0.precision >= options.minPrecision }
       .sorted { a, b in
-        (a.precision, a.labelled, a.phrase.unicodeScalars.count) > (b.precision, b.labelled, b.phrase.unicodeScalars.count)
+        (a.precision, a.labelled, a.phrase.unicodeScalars.count) > (
+          b.precision, b.labelled, b.phrase.unicodeScalars.count
+        )
           || ((a.precision, a.labelled, a.phrase.unicodeScalars.count)
             == (b.precision, b.labelled, b.phrase.unicodeScalars.count) && a.phrase < b.phrase)
       }
@@ -176,7 +178,8 @@ struct TopicKeywords {
         keywords.append((bytes, n))
       }
     }
-    for g in rules.regexes where g.positive && rules.rules[Int(g.rule)].topic == topic && rules.rules[Int(g.rule)].weight > 0 {
+    for g in rules.regexes
+    where g.positive && rules.rules[Int(g.rule)].topic == topic && rules.rules[Int(g.rule)].weight > 0 {
       regexes.append(g.regex)
     }
   }

@@ -1,7 +1,9 @@
 // `suggest` output: rule lines ready to paste (text), or JSON for tools.
 
 extension SuggestReport {
-  /// The report as comment lines and rule lines, e.g.
+  /// The report as comment lines and rule lines.
+  ///
+  /// A rule line reads
   /// `  +3  职工书屋   # 7 articles, 6 labelled: est. precision 0.80`.
   public func rendered(options: SuggestOptions) -> String {
     var out = "# suggest \(topic): \(counted(articles, "labelled article"))"
@@ -11,7 +13,9 @@ extension SuggestReport {
       "# keywords that separate \(topic) (in at least \(options.minSupport) of its articles, not matched by its rules):\n"
     out += lines(separating) { "\($0.articles) article\($0.articles == 1 ? "" : "s"), \($0.labelled) labelled" }
     out += "# common in the \(counted(missed, "missed article")) (labelled \(topic), not tagged):\n"
-    out += lines(missedCommon) { "in \($0.missed) of the \(missed) missed; \($0.articles) articles, \($0.labelled) labelled" }
+    out += lines(missedCommon) {
+      "in \($0.missed) of the \(missed) missed; \($0.articles) articles, \($0.labelled) labelled"
+    }
     return out
   }
 

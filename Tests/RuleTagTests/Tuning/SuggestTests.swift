@@ -148,7 +148,8 @@ func suggestions(
         let labelled = holding.filter { $0.labels!.contains(topic.id) }
         let missed = labelled.filter { !$0.result.tagged[t] }
         #expect(
-          (s.articles, s.labelled, s.missed) == (holding.count, labelled.count, missed.count), "\(topic.id) \(s.phrase)")
+          (s.articles, s.labelled, s.missed) == (holding.count, labelled.count, missed.count), "\(topic.id) \(s.phrase)"
+        )
         #expect((2...6).contains(s.phrase.unicodeScalars.count) || s.phrase.unicodeScalars.allSatisfy(\.isASCII))
         checked += 1
       }
