@@ -44,7 +44,9 @@ enum LintCommand {
     }
     let rulesPath = f.value("rules") ?? "Rules"
     let set = RuleParser.load(path: rulesPath, directory: io.directory)
-    guard let rules = loadRules(rulesPath, io: io) else { return ExitCode.usage }
+    guard let rules = compileOrReport(set, path: rulesPath, io: io, nothing: "nothing was linted") else {
+      return ExitCode.usage
+    }
     guard let corpus = readCorpora(corpora.isEmpty ? ["Corpus"] : corpora, io: io) else { return ExitCode.usage }
     let findings = Lint.run(set, rules, corpus: corpus).filter { !ignored.contains($0.code) }
     switch format {
@@ -62,6 +64,17 @@ enum LintCommand {
       "linted \(counted(set.files.count, "file")) (\(counted(rules.rules.count, "rule"))) on \(counted(corpus.articles.count, "article")): \(counted(findings.count, "finding"))"
         + (breakdown.isEmpty ? "" : " (\(breakdown))") + "\n")
     return findings.isEmpty ? ExitCode.ok : ExitCode.inputErrors
+  }
+}
+
+/// Compiles `set`, or prints its errors and why nothing was done; nil on errors.
+func compileOrReport(_ set: RuleSet, path: String, io: CommandIO, nothing: String) -> CompiledRules? {
+  switch CompiledRules.compile(set) {
+  case .success(let r): return r
+  case .failure(let f):
+    for d in f.diagnostics where d.isError { io.error(d.rendered() + "\n") }
+    io.error("error: \(counted(f.diagnostics.filter(\.isError).count, "error")) in rules at \(path); \(nothing)\n")
+    return nil
   }
 }
 

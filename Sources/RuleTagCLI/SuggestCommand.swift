@@ -49,7 +49,10 @@ enum SuggestCommand {
       if name == "top" { options.top = n } else { options.minSupport = n }
     }
     let rulesPath = f.value("rules") ?? "Rules"
-    guard let rules = loadRules(rulesPath, io: io) else { return ExitCode.usage }
+    let set = RuleParser.load(path: rulesPath, directory: io.directory)
+    guard let rules = compileOrReport(set, path: rulesPath, io: io, nothing: "nothing was suggested") else {
+      return ExitCode.usage
+    }
     let topicID = f.positional[0]
     guard let topic = rules.topicIndex(topicID) else {
       let near = EditDistance.nearest(topicID, in: rules.topics.map(\.id))
