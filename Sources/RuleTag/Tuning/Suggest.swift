@@ -91,7 +91,7 @@ public enum Suggest {
   static let m = 2.0
   /// Characters a keyword does not start or end with: particles,
   /// conjunctions and the like, which glue a phrase to its neighbours.
-  static let functionCharacters = Set("的了和与及等是在对把被并也都而或着于以其".unicodeScalars.map(\.value))
+  static let functionCharacters = Set("的了和与及等是在对把被并也都而或着于以其为向给".unicodeScalars.map(\.value))
 
   /// Suggestions for topic `topic` of `rules`, from `articles` scanned with
   /// those rules.
