@@ -131,6 +131,8 @@ public enum RuleTagCLI {
     ("eval", "measure rules against a labelled corpus"),
     ("diff", "show which articles a rule edit changes, and the rules to blame"),
     ("tokens", "show the normalised text and its tokens"),
+    ("lint", "find dead, thin and shadowed rules on a corpus"),
+    ("suggest", "suggest keywords for a topic from a labelled corpus"),
   ]
 
   /// Runs the command line `args` (without the program name).
@@ -155,6 +157,8 @@ public enum RuleTagCLI {
     case "eval": return EvalCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
+    case "lint": return LintCommand.run(rest, io: io)
+    case "suggest": return SuggestCommand.run(rest, io: io)
     case "--version", "-V":
       io.write("ruletag \(version)\n")
       return ExitCode.ok
@@ -177,6 +181,8 @@ public enum RuleTagCLI {
     [
       "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
       "diff": DiffCommand.spec,
+      "lint": LintCommand.spec,
+      "suggest": SuggestCommand.spec,
     ]
   }
 
