@@ -48,7 +48,10 @@ public enum RuleIdentity {
   public static func canonicalText(_ r: RuleDecl, topicIgnored: HitContext) -> String {
     var s = expression(r.expr)
     s += " cap \(r.cap)"
-    for (name, words) in [("not-before", r.notBefore), ("not-after", r.notAfter), ("not-inside", r.notInside)]
+    for (name, words) in [
+      ("not-before", r.notBefore), ("not-after", r.notAfter), ("not-inside", r.notInside),
+      ("if-lead", r.ifLead), ("unless-lead", r.unlessLead),
+    ]
     where !words.isEmpty {
       s += " \(name) " + Set(words).sorted().map(quoted).joined(separator: "|")
     }
@@ -70,6 +73,9 @@ public enum RuleIdentity {
     case .not(let x, _): return "not(" + expression(x) + ")"
     case .near(let n, let a, let b): return "near(\(n), " + expression(a) + ", " + expression(b) + ")"
     case .title(let x): return "title(" + expression(x) + ")"
+    case .lead(let x): return "lead(" + expression(x) + ")"
+    // A class is its terms: editing a `define` changes the rules that use it.
+    case .named(_, let x): return expression(x)
     }
   }
 

@@ -1,11 +1,13 @@
 // Parses one rule line: `WEIGHT EXPRESSION OPTIONS…`.
 //
 //   expression := term (("," | "|") term)*
-//   term       := keyword | "quoted keyword" | /regex/ | call
-//   call       := name "(" arg ("," arg)* ")"      name: all any not sentence near title
+//   term       := keyword | "quoted keyword" | /regex/ | NAME | call
+//   call       := name "(" arg ("," arg)* ")"      name: all any not sentence near title lead
 //   arg        := term ("|" term)*                 (near's first arg is a number)
 //   options    := ("cap" N | "not-before" V | "not-after" V | "not-inside" V
-//                 | "counts-in" C | "ignore-in" C | "id" NAME)*   V := word ("|" word)*
+//                 | "counts-in" C | "ignore-in" C | "if-lead" V | "unless-lead" V | "id" NAME)*
+//   V          := (word | NAME) ("|" (word | NAME))*
+//   NAME       := [A-Z][A-Z0-9_]*                  a `define` visible at this line
 
 struct RuleLineParser {
   let tokens: [LexToken]
@@ -15,6 +17,13 @@ struct RuleLineParser {
   let topic: TopicDecl?
   var pos = 0
   var diagnostics: [Diagnostic] = []
+  /// The `define`d names visible at this line.
+  var scope = DefineScope()
+  /// Defines this line uses (indexes into `scope.defines`).
+  var referenced: [Int] = []
+  /// Names used on this line that no visible `define` has: the file's end
+  /// decides whether each is undefined, defined too late or a cycle.
+  var unresolved: [(name: String, span: SourceSpan)] = []
 
   init(tokens: [LexToken], file: String, line: Int, text: String, topic: TopicDecl?) {
     self.tokens = tokens
@@ -64,10 +73,11 @@ struct RuleLineParser {
         throw Failed()
       }
       var rule = RuleDecl(
-        weight: weight, expr: expr, ignored: topic?.ignored ?? [.list, .slogan],
+        weight: weight, expr: expr, ifLead: topic?.ifLead ?? [], unlessLead: topic?.unlessLead ?? [],
+        ignored: topic?.ignored ?? HitContext.ignoredByDefault,
         span: SourceSpan(file: file, line: line, column: w.column, length: w.length), lineText: text)
       try parseOptions(into: &rule)
-      return rule
+      return unresolved.isEmpty ? rule : nil
     } catch {
       return nil
     }
@@ -118,6 +128,7 @@ struct RuleLineParser {
         pos += 1
         return try parseCall(f, name: t)
       }
+      if DefineScope.isName(t.text) { return name(t) }
       if RuleOption(rawValue: t.text) != nil {
         throw fail(
           .syntax(
@@ -196,6 +207,11 @@ struct RuleLineParser {
         throw fail(.badArguments("`title` takes one term", at: callSpan, line: text, hint: "write `title(疗休养)`"))
       }
       return .title(args[0])
+    case .lead:
+      guard args.count == 1 else {
+        throw fail(.badArguments("`lead` takes one term", at: callSpan, line: text, hint: "write `lead(通知|公告)`"))
+      }
+      return .lead(args[0])
     case .near:
       guard args.count == 2 else {
         throw fail(
@@ -222,9 +238,9 @@ struct RuleLineParser {
       return xs.flatMap { misplacedNots($0) }
     case .near(_, let a, let b):
       return misplacedNots(a) + misplacedNots(b)
-    case .title(let x):
+    case .title(let x), .lead(let x):
       return misplacedNots(x)
-    case .keyword, .regex:
+    case .keyword, .regex, .named:
       return []
     }
   }
@@ -268,6 +284,8 @@ struct RuleLineParser {
         if o == .notBefore { rule.notBefore += values }
         if o == .notAfter { rule.notAfter += values }
         if o == .notInside { rule.notInside += values }
+      case .ifLead: rule.ifLead += try parseValues(option: o.rawValue)
+      case .unlessLead: rule.unlessLead += try parseValues(option: o.rawValue)
       case .countsIn:
         guard let c = parseContexts(option: o.rawValue) else { throw Failed() }
         rule.ignored.subtract(c)
@@ -287,6 +305,15 @@ struct RuleLineParser {
       guard let v = peek, v.kind == .word || v.kind == .string else {
         throw fail(.badOptionValue(option, "needs a value", at: peek.map(span) ?? endSpan, line: text))
       }
+      if v.kind == .word && DefineScope.isName(v.text) {
+        out += try keywords(of: v, option: option)
+        pos += 1
+        if let bar = peek, bar.kind == .punct, bar.text == "|" {
+          pos += 1
+          continue
+        }
+        return out
+      }
       let n = Normalizer.normalizedString(v.text)
       if n.isEmpty { throw fail(.badOptionValue(option, "has an empty value", at: span(v), line: text)) }
       out.append(n)
@@ -299,14 +326,17 @@ struct RuleLineParser {
     }
   }
 
-  /// `list|slogan|plan`.
+  /// Context names separated by `|` (`list|slogan|plan`).
   mutating func parseContexts(option: String) -> HitContext? {
     var result: HitContext = []
     while true {
       guard let v = peek, v.kind == .word, let c = HitContext.names.first(where: { $0.0 == v.text }) else {
-        diagnostics.append(
-          .badOptionValue(
-            option, "takes list, slogan or plan", at: peek.map(span) ?? endSpan, line: text))
+        let names = HitContext.names.map(\.0)
+        let near = peek.flatMap { $0.kind == .word ? EditDistance.nearest($0.text, in: names) : nil }
+        let message =
+          near.map { "takes a context name: `\(peek!.text)` is not one; did you mean `\($0)`?" }
+          ?? "takes a context name: \(names.dropLast().joined(separator: ", ")) or \(names.last!)"
+        diagnostics.append(.badOptionValue(option, message, at: peek.map(span) ?? endSpan, line: text))
         return nil
       }
       result.insert(c.1)
