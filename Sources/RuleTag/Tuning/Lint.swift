@@ -242,7 +242,7 @@ struct LintRules {
     case .any(let xs), .all(let xs), .sentence(let xs): return xs.flatMap { keywords($0, positive: positive) }
     case .not(let x, _): return positive ? [] : keywords(x, positive: positive)
     case .near(_, let a, let b): return keywords(a, positive: positive) + keywords(b, positive: positive)
-    case .title(let x): return keywords(x, positive: positive)
+    case .title(let x), .lead(let x), .named(_, let x): return keywords(x, positive: positive)
     }
   }
 
@@ -252,7 +252,7 @@ struct LintRules {
     switch e {
     case .keyword(let k, let s): return [(k, s)]
     case .any(let xs): return xs.flatMap { scoringKeywords($0) }
-    case .title(let x): return scoringKeywords(x)
+    case .title(let x), .named(_, let x): return scoringKeywords(x)
     default: return []
     }
   }
@@ -273,7 +273,7 @@ struct LintRules {
       }
       return (plain.isEmpty ? [] : [plain]) + nested
     case .all(let xs), .sentence(let xs): return xs.flatMap { alternatives($0) }
-    case .title(let x): return alternatives(x)
+    case .title(let x), .lead(let x), .named(_, let x): return alternatives(x)
     }
   }
 
@@ -283,7 +283,7 @@ struct LintRules {
     case .keyword: return []
     case .regex(let source, let s): return [(source, s)]
     case .any(let xs), .all(let xs), .sentence(let xs): return xs.flatMap { regexes($0) }
-    case .not(let x, _), .title(let x): return regexes(x)
+    case .not(let x, _), .title(let x), .lead(let x), .named(_, let x): return regexes(x)
     case .near(_, let a, let b): return regexes(a) + regexes(b)
     }
   }

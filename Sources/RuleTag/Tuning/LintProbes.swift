@@ -103,7 +103,7 @@ enum LintProbes {
     case .not(let x, let s): return [s] + notSpans(x)
     case .any(let xs), .all(let xs), .sentence(let xs): return xs.flatMap { notSpans($0) }
     case .near(_, let a, let b): return notSpans(a) + notSpans(b)
-    case .title(let x): return notSpans(x)
+    case .title(let x), .lead(let x), .named(_, let x): return notSpans(x)
     }
   }
 
@@ -126,6 +126,8 @@ enum LintProbes {
       let a2 = removingNot(a, index: index, counter: &k) ?? a
       return .near(d, a2, removingNot(b, index: index, counter: &k) ?? b)
     case .title(let x): return .title(removingNot(x, index: index, counter: &k) ?? x)
+    case .lead(let x): return .lead(removingNot(x, index: index, counter: &k) ?? x)
+    case .named(let u, let x): return .named(u, removingNot(x, index: index, counter: &k) ?? x)
     }
   }
 
