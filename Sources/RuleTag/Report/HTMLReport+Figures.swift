@@ -33,20 +33,25 @@ extension Page {
       let link = n == 0 ? "" : " · <a href=\"#m-\(Page.anchor(k))\">\(counted(n, "mistake"))</a>"
       h += card(
         title: t.id, subtitle: name(t.id), anchor: Page.anchor(k), precision: t.precision, recall: t.recall, f1: t.f1,
-        counts: "support \(t.support) · TP \(t.tp) · FP \(t.fp) · FN \(t.fn)" + link, weak: t.fp + t.fn > 0)
+        counts: "support \(t.support) · TP \(t.tp) · FP \(t.fp) · FN \(t.fn)" + link, weak: t.fp + t.fn > 0,
+        named: true)
     }
     return h + "</div>\n</section>\n"
   }
 
-  /// A card: a title, a line of counts, and the three bars.
+  /// A card: a title, a line of counts, and the three bars; `named`: the
+  /// subtitle is a topic's name.
   func card(
     title: String, subtitle: String, anchor: String, precision: Double?, recall: Double?, f1: Double?,
-    counts: String, weak: Bool = false
+    counts: String, weak: Bool = false, named: Bool = false
   ) -> String {
     let label = "\(title): precision \(Page.figure(precision)), recall \(Page.figure(recall)), F1 \(Page.figure(f1))"
     var h = "<article class=\"card\(weak ? " weak" : "")\" id=\"\(anchor)\">\n"
     h += "<h3><span class=\"tid\">\(esc(title))</span>"
-    if !subtitle.isEmpty { h += " <span class=\"tname\" lang=\"zh-Hans\">\(esc(subtitle))</span>" }
+    if !subtitle.isEmpty {
+      // A topic's name is Chinese; the averages' notes are English.
+      h += " <span class=\"tname\"\(named ? " lang=\"zh-Hans\"" : "")>\(esc(subtitle))</span>"
+    }
     h += "</h3>\n<p class=\"counts\">\(counts)</p>\n"
     h += "<svg class=\"bars\" viewBox=\"0 0 320 78\" role=\"img\" aria-label=\"\(esc(label))\">"
     h += "<title>\(esc(label))</title>\n"

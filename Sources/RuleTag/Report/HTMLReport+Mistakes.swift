@@ -71,7 +71,7 @@ extension Page {
     h += "data-topic=\"\(esc(m.topic))\" data-id=\"\(esc(m.id))\">\n"
     h += "<header><span class=\"kind\" title=\"\(fp ? "false positive" : "false negative")\">\(m.kind.rawValue)</span> "
     h += "<code class=\"aid\">\(esc(m.id))</code> <span class=\"atitle\" lang=\"zh-Hans\">\(esc(m.title))</span></header>\n"
-    let cmp = m.score >= m.threshold ? "≥" : "<"
+    let cmp = m.score >= m.threshold ? "≥" : "&lt;"
     h += "<p class=\"score\">score <b>\(JSONWriter.format(m.score))</b> \(cmp) threshold \(JSONWriter.format(m.threshold))"
     h += fp ? ": tagged, not labelled" : ": labelled, not tagged"
     if let a = m.article { h += " · <code>\(esc(a.source))</code>" }

@@ -168,7 +168,7 @@ struct Page {
     h += "<div><dt>Rules</dt><dd><code>\(esc(context.rules))</code>: \(counted(rules.topics.count, "topic")), "
     h += "\(counted(rules.rules.count, "rule")) in \(counted(files.count, "file")); "
     h += "fingerprint <code>\(HTMLReport.fingerprint(rules))</code></dd></div>\n"
-    h += "<div><dt>Made</dt><dd><time datetime=\"\(when)\">\(when.replacingOccurrences(of: "T", with: " "))</time> "
+    h += "<div><dt>Made</dt><dd><time datetime=\"\(when)\">\(when.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time> "
     h += "by \(esc(context.generator))</dd></div>\n"
     if !context.command.isEmpty {
       h += "<div><dt>Command</dt><dd><code>\(esc(context.command.map(Page.shellWord).joined(separator: " ")))</code>"
