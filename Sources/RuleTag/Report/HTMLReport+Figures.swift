@@ -12,7 +12,8 @@ extension Page {
     let fps = report.mistakes.filter { $0.kind == .falsePositive }.count
     var h = "<section id=\"overall\">\n<h2>Overall</h2>\n"
     h += "<p>\(counted(report.articleCount, "article")) evaluated; \(counted(fps, "false positive")) and "
-    h += "\(counted(report.mistakes.count - fps, "false negative")) over \(counted(mistakesByTopic.count, "topic")).</p>\n"
+    h +=
+      "\(counted(report.mistakes.count - fps, "false negative")) over \(counted(mistakesByTopic.count, "topic")).</p>\n"
     h += "<div class=\"cards\">\n"
     h += card(
       title: "micro avg", subtitle: "counts of all topics pooled", anchor: "avg-micro", precision: m.precision,
@@ -71,7 +72,8 @@ extension Page {
   /// Every figure of the text report's table, with the averages.
   func figures() -> String {
     var h = "<section id=\"figures\">\n<h2>Figures</h2>\n<div class=\"scroll\">\n<table class=\"figures\">\n"
-    h += "<thead><tr><th scope=\"col\" class=\"l\">topic</th><th scope=\"col\">precision</th><th scope=\"col\">recall</th>"
+    h +=
+      "<thead><tr><th scope=\"col\" class=\"l\">topic</th><th scope=\"col\">precision</th><th scope=\"col\">recall</th>"
     h += "<th scope=\"col\">F1</th><th scope=\"col\">support</th><th scope=\"col\">TP</th><th scope=\"col\">FP</th>"
     h += "<th scope=\"col\">FN</th></tr></thead>\n<tbody>\n"
     func row(_ id: String, _ p: Double?, _ r: Double?, _ f: Double?, _ counts: [Int?], _ extra: String) -> String {

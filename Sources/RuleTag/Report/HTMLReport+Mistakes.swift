@@ -28,12 +28,16 @@ extension Page {
     let fps = report.mistakes.filter { $0.kind == .falsePositive }.count
     let fns = report.mistakes.count - fps
     var h = "<section id=\"mistakes\">\n<h2>False positives and false negatives</h2>\n"
-    guard !report.mistakes.isEmpty else { return h + "<p class=\"none\">No mistakes: every topic is right.</p>\n</section>\n" }
+    guard !report.mistakes.isEmpty else {
+      return h + "<p class=\"none\">No mistakes: every topic is right.</p>\n</section>\n"
+    }
     h += "<p class=\"note\">\(counted(fps, "false positive")) (tagged, not labelled) and "
     h += "\(counted(fns, "false negative")) (labelled, not tagged). Under each, the rules that fired on the article "
     h += "with their contribution to the score and their counted hits <mark>marked</mark> in the sentence.</p>\n"
     h += "<input class=\"pick\" type=\"radio\" name=\"topic\" id=\"f-all\" checked>\n"
-    for (k, _) in mistakesByTopic { h += "<input class=\"pick\" type=\"radio\" name=\"topic\" id=\"f-\(Page.anchor(k))\">\n" }
+    for (k, _) in mistakesByTopic {
+      h += "<input class=\"pick\" type=\"radio\" name=\"topic\" id=\"f-\(Page.anchor(k))\">\n"
+    }
     h += "<input class=\"pick\" type=\"radio\" name=\"kind\" id=\"k-all\" checked>\n"
     h += "<input class=\"pick\" type=\"radio\" name=\"kind\" id=\"k-fp\">\n"
     h += "<input class=\"pick\" type=\"radio\" name=\"kind\" id=\"k-fn\">\n"
@@ -70,9 +74,11 @@ extension Page {
     var h = "<article class=\"m \(fp ? "fp" : "fn")\" id=\"m\(number)\" data-kind=\"\(m.kind.rawValue)\" "
     h += "data-topic=\"\(esc(m.topic))\" data-id=\"\(esc(m.id))\">\n"
     h += "<header><span class=\"kind\" title=\"\(fp ? "false positive" : "false negative")\">\(m.kind.rawValue)</span> "
-    h += "<code class=\"aid\">\(esc(m.id))</code> <span class=\"atitle\" lang=\"zh-Hans\">\(esc(m.title))</span></header>\n"
+    h +=
+      "<code class=\"aid\">\(esc(m.id))</code> <span class=\"atitle\" lang=\"zh-Hans\">\(esc(m.title))</span></header>\n"
     let cmp = m.score >= m.threshold ? "≥" : "&lt;"
-    h += "<p class=\"score\">score <b>\(JSONWriter.format(m.score))</b> \(cmp) threshold \(JSONWriter.format(m.threshold))"
+    h +=
+      "<p class=\"score\">score <b>\(JSONWriter.format(m.score))</b> \(cmp) threshold \(JSONWriter.format(m.threshold))"
     h += fp ? ": tagged, not labelled" : ": labelled, not tagged"
     if let a = m.article { h += " · <code>\(esc(a.source))</code>" }
     h += "</p>\n"

@@ -164,11 +164,13 @@ struct Page {
     var h = "<header class=\"top\">\n<h1>ruletag eval <span class=\"corpus\">\(esc(report.corpus))</span></h1>\n"
     h += "<dl class=\"meta\">\n"
     h += "<div><dt>Corpus</dt><dd><code>\(esc(report.corpus))</code>: \(counted(report.articleCount, "article")), "
-    h += "\(counted(labels, "gold label")); fingerprint <code>\(HTMLReport.fingerprint(report.articles))</code></dd></div>\n"
+    h +=
+      "\(counted(labels, "gold label")); fingerprint <code>\(HTMLReport.fingerprint(report.articles))</code></dd></div>\n"
     h += "<div><dt>Rules</dt><dd><code>\(esc(context.rules))</code>: \(counted(rules.topics.count, "topic")), "
     h += "\(counted(rules.rules.count, "rule")) in \(counted(files.count, "file")); "
     h += "fingerprint <code>\(HTMLReport.fingerprint(rules))</code></dd></div>\n"
-    h += "<div><dt>Made</dt><dd><time datetime=\"\(when)\">\(when.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time> "
+    h +=
+      "<div><dt>Made</dt><dd><time datetime=\"\(when)\">\(when.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time> "
     h += "by \(esc(context.generator))</dd></div>\n"
     if !context.command.isEmpty {
       h += "<div><dt>Command</dt><dd><code>\(esc(context.command.map(Page.shellWord).joined(separator: " ")))</code>"
@@ -177,7 +179,8 @@ struct Page {
     h += "</dl>\n<details class=\"files\"><summary>Rule files (\(files.count))</summary>\n<ul>\n"
     for (file, n) in files { h += "<li><code>\(esc(file))</code>: \(counted(n, "rule"))</li>\n" }
     h += "</ul>\n</details>\n"
-    h += "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#overall\">Overall</a> <a href=\"#topics\">Per topic</a> "
+    h +=
+      "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#overall\">Overall</a> <a href=\"#topics\">Per topic</a> "
     h += "<a href=\"#figures\">Figures</a> <a href=\"#matrix\">Co-occurrence</a> "
     h += "<a href=\"#mistakes\">Mistakes (\(report.mistakes.count))</a> "
     h += "<a href=\"#issues\">Corpus issues (\(report.issues.count))</a></nav>\n</header>\n"
@@ -186,9 +189,11 @@ struct Page {
 
   /// `w` as a shell would need it quoted, for the command line shown.
   static func shellWord(_ w: String) -> String {
-    let plain = !w.isEmpty && w.unicodeScalars.allSatisfy { c in
-      CharacterSet.alphanumerics.contains(c) || "-_./=:,+@%".unicodeScalars.contains(c)
-    }
+    let plain =
+      !w.isEmpty
+      && w.unicodeScalars.allSatisfy { c in
+        CharacterSet.alphanumerics.contains(c) || "-_./=:,+@%".unicodeScalars.contains(c)
+      }
     return plain ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 

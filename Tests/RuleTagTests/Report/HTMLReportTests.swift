@@ -103,7 +103,8 @@ func scalars(_ values: UInt32...) -> String {
   @Test func figuresAreTheTextReports() throws {
     let f = try #require(HTMLFixture.corpus)
     let rows = HTMLChecker.matches(#"<tr data-topic="([^"]*)"[^>]*><th[^>]*>[^<]*</th>(.*?)</tr>"#, in: f.html).map {
-      [$0[0]] + HTMLChecker.matches("<td>([^<]*)</td>", in: $0[1]).map { $0[0].replacingOccurrences(of: "–", with: "-") }
+      [$0[0]]
+        + HTMLChecker.matches("<td>([^<]*)</td>", in: $0[1]).map { $0[0].replacingOccurrences(of: "–", with: "-") }
     }
     let text = f.report.metrics.rendered().split(separator: "\n").map { line in
       line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " avg", with: "_avg").split(separator: " ")
@@ -183,7 +184,8 @@ func scalars(_ values: UInt32...) -> String {
     }
     let s = all.range(of: sentence)!
     func o(_ i: String.Index) -> Int { all.utf8.distance(from: all.utf8.startIndex, to: i) }
-    return EvidenceSpan(start: o(r.lowerBound), end: o(r.upperBound), sentenceStart: o(s.lowerBound), sentenceEnd: o(s.upperBound))
+    return EvidenceSpan(
+      start: o(r.lowerBound), end: o(r.upperBound), sentenceStart: o(s.lowerBound), sentenceEnd: o(s.upperBound))
   }
 
   struct MarkCase: Sendable, CustomTestStringConvertible {
@@ -204,7 +206,8 @@ func scalars(_ values: UInt32...) -> String {
       name: "after multi-byte characters", title: "T", text: "😀é中文骑手。", spans: [("骑手", 0, "😀é中文骑手。")],
       html: ["😀é中文<mark>骑手</mark>。"]),
     MarkCase(
-      name: "two terms of one sentence", title: "T", text: "工会为骑手服务。", spans: [("骑手", 0, "工会为骑手服务。"), ("工会", 0, "工会为骑手服务。")],
+      name: "two terms of one sentence", title: "T", text: "工会为骑手服务。",
+      spans: [("骑手", 0, "工会为骑手服务。"), ("工会", 0, "工会为骑手服务。")],
       html: ["<mark>工会</mark>为<mark>骑手</mark>服务。"]),
     MarkCase(
       name: "overlapping spans", title: "T", text: "外卖骑手到。", spans: [("外卖骑", 0, "外卖骑手到。"), ("骑手", 0, "外卖骑手到。")],
@@ -213,7 +216,8 @@ func scalars(_ values: UInt32...) -> String {
       name: "touching spans", title: "T", text: "外卖骑手到。", spans: [("外卖", 0, "外卖骑手到。"), ("骑手", 0, "外卖骑手到。")],
       html: ["<mark>外卖</mark><mark>骑手</mark>到。"]),
     MarkCase(
-      name: "two sentences, in text order", title: "T", text: "有骑手。又有工会。", spans: [("工会", 0, "又有工会。"), ("骑手", 0, "有骑手。")],
+      name: "two sentences, in text order", title: "T", text: "有骑手。又有工会。",
+      spans: [("工会", 0, "又有工会。"), ("骑手", 0, "有骑手。")],
       html: ["有<mark>骑手</mark>。", "又有<mark>工会</mark>。"]),
     MarkCase(
       name: "title first", title: "骑手之家", text: "工会。", spans: [("工会", 0, "工会。"), ("骑手", 0, "骑手之家")],
@@ -260,7 +264,9 @@ func scalars(_ values: UInt32...) -> String {
       blocks.map { "\($0.kind) \($0.topic) \($0.id)" } == [
         "FN new-employment x2", "FP legal-aid x\"1<&>", "FN legal-aid x2", "FP legal-aid x3", "FN legal-aid x4",
       ])
-    #expect(blocks.map { "\($0.kind) \($0.topic) \($0.id)" } == report.mistakes.map { "\($0.kind.rawValue) \($0.topic) \($0.id)" })
+    #expect(
+      blocks.map { "\($0.kind) \($0.topic) \($0.id)" }
+        == report.mistakes.map { "\($0.kind.rawValue) \($0.topic) \($0.id)" })
   }
 
   /// The matrix counts articles per labelled and predicted topic.
@@ -269,7 +275,10 @@ func scalars(_ values: UInt32...) -> String {
     let html = HTMLReport.evaluation(report, rules: rules, context: HTMLFixture.context)
     let table = try #require(HTMLChecker.matches(#"<table class="matrix">(.*?)</table>"#, in: html).first?[0])
     let rows = HTMLChecker.matches(#"<tr><th scope="row" class="l">([^<]*)</th>(.*?)</tr>"#, in: table).map { r in
-      [r[0]] + HTMLChecker.matches(#"<td class="([a-z]\d)?[^"]*"[^>]*>(\d*)(?:<span class="k">(\d+)✗</span>)?</td>"#, in: r[1]).map { $0[1] + ($0[2].isEmpty ? "" : "/\($0[2])✗") }
+      [r[0]]
+        + HTMLChecker.matches(
+          #"<td class="([a-z]\d)?[^"]*"[^>]*>(\d*)(?:<span class="k">(\d+)✗</span>)?</td>"#, in: r[1]
+        ).map { $0[1] + ($0[2].isEmpty ? "" : "/\($0[2])✗") }
     }
     // x1: gold new-employment, tagged new-employment (3 骑手) and legal-aid.
     // x2: gold both, tagged nothing (1 骑手 < 2). x3: no gold, tagged
