@@ -48,7 +48,7 @@ enum HTMLStyle {
     table.figures{width:100%}
     tr.avg th,tr.avg td{background:var(--soft);font-weight:600}
     table.matrix th,table.matrix td{padding:3px 6px;border:1px solid var(--line);min-width:2.2em;text-align:center}
-    table.matrix th.l{text-align:left}
+    table.matrix th.l{text-align:left;position:sticky;left:0;background:var(--soft);z-index:1}
     table.matrix th.col{vertical-align:bottom;padding:6px 2px}
     table.matrix th.col span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;
     font-weight:500;max-height:12em}
@@ -84,7 +84,7 @@ enum HTMLStyle {
     .w{font-weight:700;font-variant-numeric:tabular-nums}
     .w.pos{color:var(--f)}.w.neg{color:var(--fp)}
     .loc{color:var(--muted)}
-    .src{background:var(--soft);border-radius:3px;padding:0 4px}
+    .src{background:var(--soft);border-radius:3px;padding:0 4px;font-size:.82em}
     .ev{margin:.2em 0;padding-left:1.1em;list-style:"» "}
     .ev li{margin:.15em 0}
     mark{background:var(--mark);color:inherit;border-radius:2px;padding:0 1px;box-shadow:inset 0 -2px 0 #d9a800}

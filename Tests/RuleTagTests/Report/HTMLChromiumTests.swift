@@ -77,16 +77,40 @@ enum Chromium {
   /// scrolling width and the elements outside `.scroll` that reach past
   /// the window's right edge.
   static func overflow(of html: String, width: Int, in dir: URL) -> String? {
+    measure(
+      html, width: width,
+      """
+      const over = [...d.querySelectorAll("body *")]
+        .filter(e => !e.closest(".scroll") && e.getBoundingClientRect().right > w.innerWidth + 0.5)
+        .map(e => e.tagName.toLowerCase() + "." + e.className);
+      return "width " + w.innerWidth + " scroll " + d.documentElement.scrollWidth + " over " + over.length
+        + (over.length ? " " + over.slice(0, 5).join(" ") : "");
+      """, in: dir)
+  }
+
+  /// The ids of the mistakes (`data-id`) that `html` shows, in page order.
+  static func visibleMistakes(of html: String, in dir: URL) -> [String]? {
+    measure(
+      html, width: 1280,
+      """
+      return [...d.querySelectorAll("article.m")].filter(e => e.getClientRects().length > 0)
+        .map(e => e.dataset.kind + " " + e.dataset.topic + " " + e.dataset.id).join("|");
+      """, in: dir
+    ).map { $0.isEmpty ? [] : $0.split(separator: "|").map(String.init) }
+  }
+
+  /// The text that the function `body` returns about `html` laid out
+  /// `width` px wide.
+  ///
+  /// The page is in an iframe, as the window cannot be narrower than 500
+  /// px; in `body`, `d` is its document and `w` its window. The probe's
+  /// script is the test's; the report has none.
+  static func measure(_ html: String, width: Int, _ body: String, in dir: URL) -> String? {
     let probe = """
       <!DOCTYPE html><html><body style="margin:0"><script>
       addEventListener("load", () => {
         const d = document.getElementById("f").contentDocument, w = d.defaultView;
-        const over = [...d.querySelectorAll("body *")]
-          .filter(e => !e.closest(".scroll") && e.getBoundingClientRect().right > w.innerWidth + 0.5)
-          .map(e => e.tagName.toLowerCase() + "." + e.className);
-        document.getElementById("r").textContent =
-          "width " + w.innerWidth + " scroll " + d.documentElement.scrollWidth + " over " + over.length
-          + (over.length ? " " + over.slice(0, 5).join(" ") : "");
+        document.getElementById("r").textContent = (() => { \(body) })();
       });
       </script><pre id="r">not measured</pre>
       <iframe id="f" style="width:\(width)px;height:2000px;border:0" srcdoc="\(HTMLText.escape(html))"></iframe>
@@ -95,7 +119,9 @@ enum Chromium {
     let url = dir.appendingPathComponent("probe-\(width)-\(UUID().uuidString).html")
     do { try probe.write(to: url, atomically: true, encoding: .utf8) } catch { return nil }
     let r = run(["--dump-dom", "--window-size=\(max(width, 500) + 20),2100", url.absoluteString], in: dir)
-    return HTMLChecker.matches(#"<pre id="r">([^<]*)</pre>"#, in: r.outString).first?[0]
+    return HTMLChecker.matches(#"<pre id="r">([^<]*)</pre>"#, in: r.outString).first.map {
+      HTMLChecker.unescape($0[0])
+    }
   }
 }
 
@@ -159,5 +185,38 @@ enum Chromium {
     let m = try #require(Chromium.overflow(of: html, width: 390, in: dir))
     let w = m.split(separator: " ")
     #expect(w.count >= 6 && w[1] == "390" && (Int(w[3]) ?? 0) >= 900 && m.contains("div.wide"), "\(m)")
+  }
+
+  /// The CSS filters show what their buttons say: each topic's button its
+  /// mistakes, the kind buttons one kind, both together the intersection.
+  @Test func filtersShowTheirMistakes() throws {
+    let f = try #require(HTMLFixture.corpus)
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let all = f.report.mistakes.map { "\($0.kind.rawValue) \($0.topic) \($0.id)" }
+    #expect(Chromium.visibleMistakes(of: f.html, in: dir) == all)
+    func picked(_ topic: String?, _ kind: String?) -> String {
+      var h = f.html
+      if let topic {
+        h = h.replacingOccurrences(of: "id=\"f-all\" checked>", with: "id=\"f-all\">")
+          .replacingOccurrences(of: "id=\"f-\(topic)\">", with: "id=\"f-\(topic)\" checked>")
+      }
+      if let kind {
+        h = h.replacingOccurrences(of: "id=\"k-all\" checked>", with: "id=\"k-all\">")
+          .replacingOccurrences(of: "id=\"k-\(kind)\">", with: "id=\"k-\(kind)\" checked>")
+      }
+      return h
+    }
+    let ids = f.report.metrics.topics.map(\.id)
+    let first = try #require(f.report.mistakes.first)
+    let k = try #require(ids.firstIndex(of: first.topic))
+    let ofTopic = all.filter { $0.split(separator: " ")[1] == first.topic }
+    #expect(Chromium.visibleMistakes(of: picked("t\(k)", nil), in: dir) == ofTopic)
+    #expect(Chromium.visibleMistakes(of: picked(nil, "fp"), in: dir) == all.filter { $0.hasPrefix("FP ") })
+    #expect(Chromium.visibleMistakes(of: picked(nil, "fn"), in: dir) == all.filter { $0.hasPrefix("FN ") })
+    let kind = first.kind == .falsePositive ? "fn" : "fp"
+    #expect(
+      Chromium.visibleMistakes(of: picked("t\(k)", kind), in: dir)
+        == ofTopic.filter { !$0.hasPrefix(first.kind.rawValue) })
   }
 }
