@@ -317,4 +317,44 @@ func scalars(_ values: UInt32...) -> String {
     }
     #expect(f.html.contains("#k-fp:checked~.mlist .m.fn,#k-fn:checked~.mlist .m.fp{display:none}"))
   }
+
+  /// A corpus the rules get right, with a topic never labelled nor
+  /// predicted and a corpus issue: no mistakes, dashes and no bars for the
+  /// undefined figures, the issue listed.
+  @Test func noMistakesUndefinedFiguresAndIssues() throws {
+    let corpus = """
+      {"id":"a","title":"无","text":"骑手骑手。","labels":["new-employment"]}
+      {"id":"b","title":"无","text":"无关。","labels":["new-employmnt"]}
+
+      """
+    let (report, rules) = try HTMLFixture.evaluate(rules: Self.hostileRules, corpus: corpus)
+    let html = HTMLReport.evaluation(report, rules: rules, context: HTMLFixture.context)
+    #expect(HTMLChecker.problems(html) == [])
+    #expect(report.mistakes.isEmpty && report.issues.count == 1)
+    #expect(html.contains("<p class=\"none\">No mistakes: every topic is right.</p>"))
+    #expect(!html.contains("<input"))
+    #expect(html.contains("<li>\(HTMLText.escape(report.issues[0]))</li>") && html.contains("new-employmnt"))
+    let card = try #require(HTMLChecker.matches(#"<article class="card" id="t1">(.*?)</article>"#, in: html).first?[0])
+    #expect(card.contains("precision –, recall –, F1 –") && !card.contains("class=\"bar "))
+    #expect(
+      html.contains(
+        "<tr data-topic=\"legal-aid\"><th scope=\"row\" class=\"l\">legal-aid</th><td>–</td><td>–</td><td>–</td><td>0</td>"
+      ))
+  }
+
+  /// The spans the page marks are those of the text report: a mistake's
+  /// `spans` run parallel to its `rules`, and marking them the text
+  /// report's way gives its evidence lines; `articles` are every article.
+  @Test func mistakeSpansMatchTheTextEvidence() throws {
+    let f = try #require(HTMLFixture.corpus)
+    #expect(f.report.articles.count == f.report.articleCount)
+    for m in f.report.mistakes {
+      let a = try #require(m.article)
+      #expect(a.id == m.id)
+      #expect(m.spans.count == m.rules.count, "\(m.id)")
+      for (r, spans) in zip(m.rules, m.spans) {
+        #expect(r.evidence == spans.map { h in h.map { EvidenceText.marked(a, $0) }.joined(separator: " … ") })
+      }
+    }
+  }
 }
