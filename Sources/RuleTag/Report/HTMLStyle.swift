@@ -37,7 +37,7 @@ enum HTMLStyle {
     .card .tname,.mt .tname{font-weight:400;color:var(--muted)}
     .counts{margin:0 0 6px;color:var(--muted);font-size:.9em}
     svg.bars{display:block;width:100%;height:auto;max-height:7rem}
-    svg .lab,svg .val{font:600 13px system-ui,sans-serif;fill:var(--fg)}
+    svg .lab,svg .val{font:600 15px system-ui,sans-serif;fill:var(--fg)}
     svg .track{fill:var(--soft);stroke:var(--line)}
     svg .bar.p{fill:var(--p)}svg .bar.r{fill:var(--r)}svg .bar.f{fill:var(--f)}
     .scroll{overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:6px}
