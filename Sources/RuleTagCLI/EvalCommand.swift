@@ -18,6 +18,7 @@ enum EvalCommand {
       FlagSpec(name: "min-precision", value: "x", help: "exit 1 when a topic's precision is below x"),
       FlagSpec(name: "min-recall", value: "x", help: "exit 1 when a topic's recall is below x"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
+      FlagSpec(name: "html", value: "file", help: "also write the report as one self-contained HTML page"),
     ],
     example: "ruletag eval --corpus Corpus/\nruletag eval --corpus ../shared/devset/articles.jsonl --min-precision 0.9")
 
@@ -65,6 +66,9 @@ enum EvalCommand {
       io.error("error: no article in `\(corpus)` has `labels`; there is nothing to evaluate\n")
       return ExitCode.usage
     }
+    if let html = f.value("html"), let code = writeHTML(report, rules: rules, to: html, f: f, args: args, io: io) {
+      return code
+    }
     io.write(
       format == "json"
         ? report.json() : report.rendered(showMistakes: !f.has("summary"), maxMistakes: maxMistakes))
@@ -84,5 +88,26 @@ enum EvalCommand {
       return ExitCode.inputErrors
     }
     return ExitCode.ok
+  }
+
+  /// Writes the HTML report to `path`; an exit code when that failed.
+  ///
+  /// The page's date is now, or SOURCE_DATE_EPOCH (seconds since 1970)
+  /// when set, the reproducible-builds convention for a fixed clock.
+  private static func writeHTML(
+    _ report: EvaluationReport, rules: CompiledRules, to path: String, f: ParsedFlags, args: [String], io: CommandIO
+  ) -> Int32? {
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }
+    let context = HTMLReportContext(
+      rules: f.value("rules") ?? "Rules", generated: epoch.map { Date(timeIntervalSince1970: $0) } ?? Date(),
+      generator: "ruletag \(RuleTagCLI.version)", command: ["ruletag", "eval"] + args)
+    do {
+      try Data(HTMLReport.evaluation(report, rules: rules, context: context).utf8).write(
+        to: URL(fileURLWithPath: io.path(path)), options: .atomic)
+    } catch {
+      io.error("error: cannot write the HTML report to `\(path)`: \(error.localizedDescription)\n")
+      return ExitCode.outputFailed
+    }
+    return nil
   }
 }

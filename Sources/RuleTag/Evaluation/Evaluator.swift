@@ -30,6 +30,11 @@ public struct Mistake: Sendable {
   public var rules: [(location: String, score: Double, evidence: [String])]
   /// For a false negative: the gold evidence sentence, if the corpus has one.
   public var goldEvidence: String?
+  /// The article itself, and for each entry of `rules` its counted hits as
+  /// spans of the article (what `evidence` marks): reports that lay the
+  /// hits out themselves (HTML) start from these.
+  public var article: Article? = nil
+  public var spans: [[[EvidenceSpan]]] = []
 }
 
 /// The outcome of an evaluation.
@@ -40,6 +45,9 @@ public struct EvaluationReport: Sendable {
   public var issues: [String]
   public var articleCount: Int
   public var corpus: String
+  /// Every evaluated article with its gold and predicted topics, in corpus
+  /// order (`articleCount` of them).
+  public var articles: [EvaluatedArticle] = []
 }
 
 public enum Evaluator {
@@ -122,10 +130,12 @@ public enum Evaluator {
           Mistake(
             kind: p ? .falsePositive : .falseNegative, topic: topic.id, id: e.article.id, title: e.article.titleString,
             score: e.result.scores[t], threshold: topic.threshold, rules: fired,
-            goldEvidence: e.article.labelEvidence.first { $0.0 == topic.id }?.1))
+            goldEvidence: e.article.labelEvidence.first { $0.0 == topic.id }?.1, article: e.article,
+            spans: e.result.fired[t].map(\.hits)))
       }
     }
     return EvaluationReport(
-      metrics: metrics, mistakes: mistakes, issues: issues, articleCount: evaluated.count, corpus: path)
+      metrics: metrics, mistakes: mistakes, issues: issues, articleCount: evaluated.count, corpus: path,
+      articles: evaluated)
   }
 }
