@@ -16,7 +16,8 @@ enum LintCommand {
       FlagSpec(name: "ignore", value: "codes", help: "leave out these codes, comma-separated (RT203,RT210)"),
     ],
     example:
-      "ruletag lint --corpus Corpus/\nruletag lint --corpus ../shared/devset --corpus ../shared/devset2 --format short")
+      "ruletag lint --corpus Corpus/\nruletag lint --corpus ../shared/devset/articles.jsonl --corpus ../shared/devset2/articles.jsonl --format short"
+  )
 
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (corpora, rest) = repeatedValues("corpus", in: args)

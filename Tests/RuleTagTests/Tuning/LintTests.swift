@@ -235,3 +235,105 @@ func lintFindings(_ rules: String, _ articles: [(String, String, [String]?)]) th
     #expect(b.count == 1 && LintProbes.notSpans(.all(b)).map(\.column) == [24])
   }
 }
+
+/// What RT209 promises, checked on the shipped rules: without the longer
+/// keyword, the rule applies to exactly the same articles of the corpus
+/// (and of the devset, when it is there).
+@Suite struct RedundantKeywordTests {
+  static func removing(_ span: SourceSpan, from e: RuleExpr) -> RuleExpr {
+    switch e {
+    case .any(let xs):
+      let kept = xs.filter { if case .keyword(_, let s) = $0 { return s != span } else { return true } }
+        .map { removing(span, from: $0) }
+      return kept.count == 1 ? kept[0] : .any(kept)
+    case .all(let xs): return .all(xs.map { removing(span, from: $0) })
+    case .sentence(let xs): return .sentence(xs.map { removing(span, from: $0) })
+    case .title(let x): return .title(removing(span, from: x))
+    default: return e
+    }
+  }
+
+  @Test func theRuleAppliesToTheSameArticlesWithoutIt() throws {
+    let set = RuleParser.load(path: PackagePaths.rules.path)
+    let rules = try CompiledRules.compile(set).get()
+    let corpus = TuningCorpus.read(paths: [PackagePaths.corpusFile.path] + Devset.articlesIfPresent)
+    let redundant = Lint.redundant(LintRules(set: set, rules: rules))
+    #expect(!redundant.isEmpty)
+    // Each rule as written and without the keyword, side by side.
+    var probe = RuleSet()
+    var decls: [RuleDecl] = []
+    for d in redundant {
+      let r = try #require(
+        set.topics.flatMap(\.rules).first { $0.span.file == d.span.file && $0.span.line == d.span.line })
+      var without = r
+      without.expr = Self.removing(d.span, from: r.expr)
+      #expect(without.expr != r.expr, "\(d.oneLine())")
+      decls += [r, without]
+    }
+    probe.topics = [
+      TopicDecl(
+        id: "p", name: "p", threshold: 1, ignored: [], span: SourceSpan(file: "p", line: 1, column: 1, length: 0),
+        lineText: "", rules: decls)
+    ]
+    let compiled = try CompiledRules.compile(probe).get()
+    var differs = [Bool](repeating: false, count: redundant.count)
+    for s in corpus.scanned(with: compiled) {
+      let fired = Set(s.result.fired[0].map(\.rule))
+      for k in redundant.indices where fired.contains(2 * k) != fired.contains(2 * k + 1) { differs[k] = true }
+    }
+    for (k, d) in redundant.enumerated() { #expect(!differs[k], "\(d.oneLine())") }
+  }
+}
+
+/// What RT204-RT206 promise, checked on the shipped rules by editing the
+/// rule's text: with the reported alternative deleted where the caret
+/// points, the line counts the same hits in every article (cap lifted).
+@Suite struct UnusedGuardTests {
+  /// `line` without the option value at 1-based scalar `column` of
+  /// `length` scalars, and its `|` (or the whole option when it was the
+  /// only value).
+  static func deleting(_ column: Int, _ length: Int, from line: String) -> String {
+    var s = Array(line.unicodeScalars)
+    let a = column - 1
+    var b = a + length
+    if b < s.count && s[b] == "|" {
+      b += 1
+    } else if a > 0 && s[a - 1] == "|" {
+      s.removeSubrange((a - 1)..<b)
+      return String(String.UnicodeScalarView(s))
+    } else {
+      // The only value: remove the option name before it too.
+      var n = a - 1
+      while n > 0 && s[n - 1] == " " { n -= 1 }
+      while n > 0 && s[n - 1] != " " { n -= 1 }
+      s.removeSubrange(n..<b)
+      return String(String.UnicodeScalarView(s))
+    }
+    s.removeSubrange(a..<b)
+    return String(String.UnicodeScalarView(s))
+  }
+
+  @Test func deletingTheAlternativeChangesNoHit() throws {
+    let set = RuleParser.load(path: PackagePaths.rules.path)
+    let rules = try CompiledRules.compile(set).get()
+    let corpus = TuningCorpus.read(paths: [PackagePaths.corpusFile.path] + Devset.articlesIfPresent)
+    let findings = Lint.run(set, rules, corpus: corpus).filter { ["RT204", "RT205", "RT206"].contains($0.code) }
+    #expect(!findings.isEmpty)
+    var text = "topic p \"p\" threshold 1\n"
+    for d in findings {
+      let edited = Self.deleting(d.span.column, d.span.length, from: d.lineText)
+      #expect(edited != d.lineText)
+      text += d.lineText.split(separator: "#")[0] + " cap 100000\n" + edited.split(separator: "#")[0] + " cap 100000\n"
+    }
+    let probe = RuleParser.parse(text, file: "p.rules")
+    #expect(probe.errors.isEmpty, "\(probe.errors.map { $0.oneLine() })")
+    let compiled = try CompiledRules.compile(probe).get()
+    var differs = [Bool](repeating: false, count: findings.count)
+    for s in corpus.scanned(with: compiled) {
+      var hits = [[[EvidenceSpan]]](repeating: [], count: 2 * findings.count)
+      for f in s.result.fired[0] { hits[f.rule] = f.hits }
+      for k in findings.indices where hits[2 * k] != hits[2 * k + 1] { differs[k] = true }
+    }
+    for (k, d) in findings.enumerated() { #expect(!differs[k], "\(d.oneLine())") }
+  }
+}
