@@ -210,6 +210,12 @@ public final class CompiledRules: Sendable {
     var guardCount = 0
     var diagnostics: [Diagnostic] = []
 
+    /// Records a diagnostic once: a regex of a `define` is compiled for
+    /// every rule that uses the name.
+    mutating func note(_ d: Diagnostic) {
+      if !diagnostics.contains(d) { diagnostics.append(d) }
+    }
+
     mutating func pattern(_ s: String) -> Int {
       if let p = patternIndex[s] { return p }
       patternIndex[s] = patterns.count
@@ -307,13 +313,13 @@ public final class CompiledRules: Sendable {
         do {
           re = try NSRegularExpression(pattern: folded, options: [.caseInsensitive])
         } catch {
-          diagnostics.append(.badRegex(LiteralAtoms.describe(error), at: span, line: line))
+          note(.badRegex(LiteralAtoms.describe(error), at: span, line: line))
           return .regex(-1)
         }
         let engine = ByteRegex.compile(folded)
         let groups = engine?.atoms ?? []
-        if groups.isEmpty { diagnostics.append(.slowRegex(at: span, line: line)) }
-        if engine == nil { diagnostics.append(.icuRegex(at: span, line: line)) }
+        if groups.isEmpty { note(.slowRegex(at: span, line: line)) }
+        if engine == nil { note(.icuRegex(at: span, line: line)) }
         regexes.append(
           GatedRegex(
             regex: re, engine: engine, source: source, rule: rule, alwaysRun: groups.isEmpty, groupCount: groups.count,
@@ -334,6 +340,8 @@ public final class CompiledRules: Sendable {
           n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: false, line: line)
         )
       case .title(let x): return .title(compile(x, rule: rule, positive: positive, line: line))
+      // A name's terms, as if written out; their diagnostics quote the define line.
+      case .named(let use, let x): return compile(x, rule: rule, positive: positive, line: use.definitionLine)
       }
     }
   }

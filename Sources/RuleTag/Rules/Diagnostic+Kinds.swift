@@ -6,10 +6,13 @@
 //   RT007 bad-arguments     RT008 include-not-found    RT009 bad-keyword
 //   RT010 duplicate-topic   RT011 bad-topic-header     RT012 misplaced-not
 //   RT013 include-cycle     RT014 bad-option-value     RT015 no-rules
-//   RT016 no-topics
+//   RT016 no-topics         RT017 undefined-name       RT018 duplicate-define
+//   RT019 define-after-use  RT020 define-cycle         RT021 bad-define-name
+//   RT022 bad-define
 // Warnings (it compiles, but probably not as meant):
 //   RT101 duplicate-keyword RT102 slow-regex           RT103 unknown-topic
 //   RT104 empty-topic       RT105 unreachable-threshold RT106 icu-regex
+//   RT107 unused-define
 
 extension Diagnostic {
   static func error(
@@ -175,5 +178,64 @@ extension Diagnostic {
       hint:
         "anchors, \\b, \\w, \\p{…} and back-references run through NSRegularExpression, which backtracks; an article it takes too long on is reported as an error"
     )
+  }
+
+  public static func undefinedName(
+    _ name: String, suggestion: String?, at span: SourceSpan, line: String, elsewhere: Note? = nil
+  ) -> Diagnostic {
+    let hint: String
+    if let suggestion {
+      hint = "did you mean `\(suggestion)`?"
+    } else if elsewhere != nil {
+      hint =
+        "a file sees the names defined in it and in the files it includes, not those of a file that includes it: include the file of the `define` here"
+    } else {
+      hint =
+        "a word in capitals names a `define` of this file or of a file it includes; write a Latin keyword in lower case (`\(name.lowercased())`) or in quotes (`\"\(name)\"`)"
+    }
+    return error(
+      "RT017", "undefined-name", "no `define \(name)` is visible here", at: span, line: line, hint: hint,
+      note: elsewhere)
+  }
+
+  public static func duplicateDefine(_ name: String, at span: SourceSpan, line: String, first: Note) -> Diagnostic {
+    error(
+      "RT018", "duplicate-define", "`\(name)` is already defined", at: span, line: line,
+      hint: "merge the two term lists into one `define`, or rename one", note: first)
+  }
+
+  public static func defineAfterUse(_ name: String, at span: SourceSpan, line: String, definition: Note)
+    -> Diagnostic
+  {
+    error(
+      "RT019", "define-after-use", "`\(name)` is used before its `define`", at: span, line: line,
+      hint:
+        "a name is visible from the line after its `define`: move the `define` (or the `include` that brings it) up",
+      note: definition)
+  }
+
+  public static func defineCycle(_ path: [String], at span: SourceSpan, line: String) -> Diagnostic {
+    error(
+      "RT020", "define-cycle",
+      "`\(path[0])` is defined through itself: \(path.map { "`\($0)`" }.joined(separator: " → "))", at: span,
+      line: line, hint: "a `define` may use only names defined before it; write the terms out in one of them")
+  }
+
+  public static func badDefineName(_ name: String, at span: SourceSpan, line: String) -> Diagnostic {
+    error(
+      "RT021", "bad-define-name", "`\(name)` cannot name a term class", at: span, line: line,
+      hint: "a name is capital ASCII letters, digits and `_`, starting with a letter: `define HELD = 举办|举行`")
+  }
+
+  public static func badDefine(_ message: String, at span: SourceSpan, line: String) -> Diagnostic {
+    error(
+      "RT022", "bad-define", message, at: span, line: line,
+      hint: "write `define NAME = 举办 | 举行 | /开(幕|赛)/`: keywords, regexes and earlier names, with no options")
+  }
+
+  public static func unusedDefine(_ name: String, at span: SourceSpan, line: String) -> Diagnostic {
+    warning(
+      "RT107", "unused-define", "`\(name)` is defined but no rule uses it", at: span, line: line,
+      hint: "use it in a rule, or remove the `define`")
   }
 }

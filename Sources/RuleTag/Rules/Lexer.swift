@@ -6,7 +6,7 @@ struct LexToken: Equatable {
     case word
     case string
     case regex
-    case punct  // , | ( )
+    case punct  // , | ( ) =
   }
   var kind: Kind
   /// The token's value: a word as written, a string or regex without its
@@ -27,7 +27,7 @@ struct LexError: Error {
 }
 
 enum Lexer {
-  static let puncts: Set<Unicode.Scalar> = [",", "|", "(", ")", "，", "｜", "（", "）"]
+  static let puncts: Set<Unicode.Scalar> = [",", "|", "(", ")", "=", "，", "｜", "（", "）", "＝"]
 
   /// Tokens of `line` (comments removed).
   static func tokens(_ line: String) -> Result<[LexToken], LexError> {
@@ -51,6 +51,7 @@ enum Lexer {
         case "｜": ascii = "|"
         case "（": ascii = "("
         case "）": ascii = ")"
+        case "＝": ascii = "="
         default: ascii = String(c)
         }
         out.append(LexToken(kind: .punct, text: ascii, column: i + 1, length: 1, spaceBefore: space))

@@ -16,6 +16,15 @@ public struct RuleParser {
   var directory: String? = nil
   /// Topic id → (index in set.topics).
   var topicIndex: [String: Int] = [:]
+  /// The defines visible at the current line of the current file (name →
+  /// index into `set.defines`; see Defines.swift).
+  var scope: [String: Int] = [:]
+  /// Names the current file used before any visible define had them.
+  var pending: [PendingName] = []
+  /// What each file read passes on to a file that includes it.
+  var exports: [String: [String: Int]] = [:]
+  /// Defines used by some rule.
+  var usedDefines: Set<Int> = []
 
   public init() {}
 
@@ -58,29 +67,47 @@ public struct RuleParser {
     return all.filter { $0.hasSuffix(".rules") }.sorted().map { base + "/" + $0 }
   }
 
-  mutating func parseFile(_ path: String, includedFrom: (SourceSpan, String)?) {
+  /// Reads one file (once, however often it is included); returns the
+  /// names it passes on.
+  @discardableResult
+  mutating func parseFile(_ path: String, includedFrom: (SourceSpan, String)?) -> [String: Int] {
     let opened = FilePaths.resolve(path, in: directory)
     let canonical = URL(fileURLWithPath: opened).standardizedFileURL.path
     if includeStack.contains(canonical) {
       if let (span, line) = includedFrom { set.diagnostics.append(.includeCycle(path, at: span, line: line)) }
-      return
+      return [:]
     }
-    if seenFiles.contains(canonical) { return }
+    if seenFiles.contains(canonical) { return exports[canonical] ?? [:] }
     guard let data = FileManager.default.contents(atPath: opened) else {
       if let (span, line) = includedFrom {
         set.diagnostics.append(.includeNotFound(path, at: span, line: line))
       } else {
         set.diagnostics.append(.noRules(path))
       }
-      return
+      return [:]
     }
     seenFiles.insert(canonical)
     includeStack.append(canonical)
-    parseText(String(decoding: data, as: UTF8.self), file: path)
+    let names = parseText(String(decoding: data, as: UTF8.self), file: path)
     includeStack.removeLast()
+    exports[canonical] = names
+    return names
   }
 
-  mutating func parseText(_ text: String, file: String) {
+  /// Parses one file's text in a scope of its own; returns the names
+  /// visible at its end.
+  @discardableResult
+  mutating func parseText(_ text: String, file: String) -> [String: Int] {
+    let outer = (scope, pending)
+    scope = [:]
+    pending = []
+    defer { (scope, pending) = outer }
+    parseLines(text, file: file)
+    resolvePending()
+    return scope
+  }
+
+  mutating func parseLines(_ text: String, file: String) {
     set.files.append(file)
     var current: Int? = nil
     // After a topic line with an error, its rules are skipped quietly: the
@@ -125,6 +152,10 @@ public struct RuleParser {
         }
         continue
       }
+      if first.kind == .word && first.text == "define" {
+        parseDefine(toks, file: file, line: lineNo, text: line)
+        continue
+      }
       if first.kind == .word && first.text == "include" {
         set.diagnostics.append(
           .syntax("`include` takes one path", at: firstSpan, line: line, hint: "write `include common.rules`"))
@@ -136,15 +167,18 @@ public struct RuleParser {
           continue
         }
         var rp = RuleLineParser(tokens: toks, file: file, line: lineNo, text: line, topic: set.topics[t])
+        rp.scope = DefineScope(defines: set.defines, visible: scope)
         if let rule = rp.parseRule() {
           set.topics[t].rules.append(rule)
         }
         set.diagnostics.append(contentsOf: rp.diagnostics)
+        usedDefines.formUnion(rp.referenced)
+        for u in rp.unresolved { pending.append(PendingName(name: u.name, span: u.span, lineText: line)) }
         continue
       }
       set.diagnostics.append(
         .syntax(
-          "expected a rule, `topic` or `include`", at: firstSpan, line: line,
+          "expected a rule, `topic`, `define` or `include`", at: firstSpan, line: line,
           hint: "a rule starts with a signed weight: `+3 外卖小哥, 快递员`"))
     }
   }
@@ -219,7 +253,7 @@ public struct RuleParser {
     if files.isEmpty {
       set.diagnostics.append(.includeNotFound(path, at: where_, line: line))
     }
-    for f in files { parseFile(f, includedFrom: (where_, line)) }
+    for f in files { importNames(parseFile(f, includedFrom: (where_, line)), at: where_, line: line) }
   }
 
   mutating func parseTopic(_ toks: [LexToken], file: String, line: Int, text: String) -> TopicDecl? {
@@ -282,6 +316,7 @@ public struct RuleParser {
 
   /// Whole-set checks once every file is read.
   mutating func finish() {
+    reportUnusedDefines()
     for t in set.topics {
       let header = SourceSpan(file: t.span.file, line: t.span.line, column: 1, length: 5)
       if t.rules.isEmpty {

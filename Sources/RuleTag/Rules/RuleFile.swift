@@ -11,6 +11,7 @@
 //       +3  sentence(工会 | 总工会, 骑手 | 快递员)
 //       +2  near(10, 驿站, 外卖|快递)
 //       -3  招聘会
+//     define HELD = 举办 | 举行 | 开展    (a named term class, used as HELD)
 //
 // A rule line is a signed weight, an expression, then options. See
 // README.md for the full language.
@@ -33,6 +34,33 @@ public indirect enum RuleExpr: Equatable, Sendable {
   case near(Int, RuleExpr, RuleExpr)
   /// The term in the headline.
   case title(RuleExpr)
+  /// A named term class (`define HELD = 举办|举行`) where a rule uses it,
+  /// with the terms it stands for.
+  case named(TermClassUse, RuleExpr)
+}
+
+/// Where a rule uses a `define`d name, and where that name is defined.
+public struct TermClassUse: Equatable, Sendable {
+  public var name: String
+  /// The name as written in the rule.
+  public var use: SourceSpan
+  /// The name in its `define` line, and that line.
+  public var definition: SourceSpan
+  public var definitionLine: String
+}
+
+/// One `define NAME = term | term …` line.
+public struct DefineDecl: Equatable, Sendable {
+  public var name: String
+  /// The terms, as one alternative.
+  public var body: RuleExpr
+  /// The name in the define line.
+  public var span: SourceSpan
+  public var lineText: String
+  /// The names the body refers to, and the define each resolved to
+  /// (nil: not visible at that point).
+  var refs: [String] = []
+  var resolved: [Int?] = []
 }
 
 /// The functions a rule expression can call.
@@ -96,6 +124,8 @@ public struct TopicDecl: Equatable, Sendable {
 /// Everything parsed from a set of rule files.
 public struct RuleSet: Sendable {
   public var topics: [TopicDecl] = []
+  /// Every `define` read, in reading order.
+  public var defines: [DefineDecl] = []
   public var diagnostics: [Diagnostic] = []
   public var files: [String] = []
 

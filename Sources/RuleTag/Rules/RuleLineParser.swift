@@ -1,11 +1,12 @@
 // Parses one rule line: `WEIGHT EXPRESSION OPTIONS…`.
 //
 //   expression := term (("," | "|") term)*
-//   term       := keyword | "quoted keyword" | /regex/ | call
+//   term       := keyword | "quoted keyword" | /regex/ | NAME | call
 //   call       := name "(" arg ("," arg)* ")"      name: all any not sentence near title
 //   arg        := term ("|" term)*                 (near's first arg is a number)
 //   options    := ("cap" N | "not-before" V | "not-after" V | "not-inside" V
-//                 | "counts-in" C | "ignore-in" C)*   V := word ("|" word)*
+//                 | "counts-in" C | "ignore-in" C)*   V := (word | NAME) ("|" (word | NAME))*
+//   NAME       := [A-Z][A-Z0-9_]*                  a `define` visible at this line
 
 struct RuleLineParser {
   let tokens: [LexToken]
@@ -15,6 +16,13 @@ struct RuleLineParser {
   let topic: TopicDecl?
   var pos = 0
   var diagnostics: [Diagnostic] = []
+  /// The `define`d names visible at this line.
+  var scope = DefineScope()
+  /// Defines this line uses (indexes into `scope.defines`).
+  var referenced: [Int] = []
+  /// Names used on this line that no visible `define` has: the file's end
+  /// decides whether each is undefined, defined too late or a cycle.
+  var unresolved: [(name: String, span: SourceSpan)] = []
 
   init(tokens: [LexToken], file: String, line: Int, text: String, topic: TopicDecl?) {
     self.tokens = tokens
@@ -67,7 +75,7 @@ struct RuleLineParser {
         weight: weight, expr: expr, ignored: topic?.ignored ?? [.list, .slogan],
         span: SourceSpan(file: file, line: line, column: w.column, length: w.length), lineText: text)
       try parseOptions(into: &rule)
-      return rule
+      return unresolved.isEmpty ? rule : nil
     } catch {
       return nil
     }
@@ -118,6 +126,7 @@ struct RuleLineParser {
         pos += 1
         return try parseCall(f, name: t)
       }
+      if DefineScope.isName(t.text) { return name(t) }
       if RuleOption(rawValue: t.text) != nil {
         throw fail(
           .syntax(
@@ -224,7 +233,7 @@ struct RuleLineParser {
       return misplacedNots(a) + misplacedNots(b)
     case .title(let x):
       return misplacedNots(x)
-    case .keyword, .regex:
+    case .keyword, .regex, .named:
       return []
     }
   }
@@ -284,6 +293,15 @@ struct RuleLineParser {
     while true {
       guard let v = peek, v.kind == .word || v.kind == .string else {
         throw fail(.badOptionValue(option, "needs a value", at: peek.map(span) ?? endSpan, line: text))
+      }
+      if v.kind == .word && DefineScope.isName(v.text) {
+        out += try keywords(of: v, option: option)
+        pos += 1
+        if let bar = peek, bar.kind == .punct, bar.text == "|" {
+          pos += 1
+          continue
+        }
+        return out
       }
       let n = Normalizer.normalizedString(v.text)
       if n.isEmpty { throw fail(.badOptionValue(option, "has an empty value", at: span(v), line: text)) }

@@ -1,8 +1,9 @@
 // Golden diagnostics, yara-x style: Golden/diagnostics/<CODE>_<name>.rules
 // holds rules with a mistake, <CODE>_<name>.out the rendered diagnostics of
 // parsing and compiling them (all of them, errors and warnings, sorted as
-// `ruletag check` sorts them). Every code RT001–RT016 and RT101–RT106 has
+// `ruletag check` sorts them). Every code RT001–RT022 and RT101–RT107 has
 // at least one case, and each case must produce the code in its name.
+// Files that cases include live in Golden/diagnostics/shared/.
 //
 // A case whose first line is `#! load PATH` loads PATH (relative to the
 // golden folder) instead of the file itself (RT015: nothing to load).
@@ -23,7 +24,7 @@ import Testing
     return names.filter { $0.hasSuffix(".rules") }.map { String($0.dropLast(6)) }.sorted()
   }
 
-  static let allCodes = (1...16).map { String(format: "RT%03d", $0) } + (101...106).map { "RT\($0)" }
+  static let allCodes = (1...22).map { String(format: "RT%03d", $0) } + (101...107).map { "RT\($0)" }
 
   /// Loads a case and returns its diagnostics with paths made relative.
   static func diagnostics(of name: String) throws -> [Diagnostic] {
