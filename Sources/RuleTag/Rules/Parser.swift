@@ -275,7 +275,7 @@ public struct RuleParser {
       return nil
     }
     var threshold: Double? = nil
-    var ignored: HitContext = [.list, .slogan]
+    var ignored = HitContext.ignoredByDefault
     while k < toks.count {
       let t = toks[k]
       let s = span(file, line, t.column, t.length)

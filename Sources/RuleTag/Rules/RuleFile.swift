@@ -87,8 +87,12 @@ public enum RuleOption: String, CaseIterable, Sendable {
     case .notBefore: return "write `not-before 之家|驿站`: a hit followed by one of these does not count"
     case .notAfter: return "write `not-after 总|交警`: a hit preceded by one of these does not count"
     case .notInside: return "write `not-inside 红色驿站`: a hit inside one of these longer words does not count"
-    case .countsIn: return "write `counts-in list|slogan|plan`: hits there count (lists and slogans do not by default)"
-    case .ignoreIn: return "write `ignore-in list|slogan|plan`: hits there do not count"
+    case .countsIn:
+      return
+        "write `counts-in list|plan|eligibility`: hits there count (by default lists, slogans, eligibility, purposes and background do not)"
+    case .ignoreIn:
+      return
+        "write `ignore-in plan|delivered`: hits there do not count (contexts: list, slogan, plan, eligibility, purpose, background, delivered)"
     }
   }
 }

@@ -72,7 +72,7 @@ struct RuleLineParser {
         throw Failed()
       }
       var rule = RuleDecl(
-        weight: weight, expr: expr, ignored: topic?.ignored ?? [.list, .slogan],
+        weight: weight, expr: expr, ignored: topic?.ignored ?? HitContext.ignoredByDefault,
         span: SourceSpan(file: file, line: line, column: w.column, length: w.length), lineText: text)
       try parseOptions(into: &rule)
       return unresolved.isEmpty ? rule : nil
@@ -315,14 +315,17 @@ struct RuleLineParser {
     }
   }
 
-  /// `list|slogan|plan`.
+  /// Context names separated by `|` (`list|slogan|plan`).
   mutating func parseContexts(option: String) -> HitContext? {
     var result: HitContext = []
     while true {
       guard let v = peek, v.kind == .word, let c = HitContext.names.first(where: { $0.0 == v.text }) else {
-        diagnostics.append(
-          .badOptionValue(
-            option, "takes list, slogan or plan", at: peek.map(span) ?? endSpan, line: text))
+        let names = HitContext.names.map(\.0)
+        let near = peek.flatMap { $0.kind == .word ? EditDistance.nearest($0.text, in: names) : nil }
+        let message =
+          near.map { "takes a context name: `\(peek!.text)` is not one; did you mean `\($0)`?" }
+          ?? "takes a context name: \(names.dropLast().joined(separator: ", ")) or \(names.last!)"
+        diagnostics.append(.badOptionValue(option, message, at: peek.map(span) ?? endSpan, line: text))
         return nil
       }
       result.insert(c.1)

@@ -128,6 +128,22 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
       id: "topic-ignore-rule-counts-in",
       rules: "topic skills-contest \"技能竞赛\" threshold 1 ignore-in plan\n  +2 技能竞赛 counts-in plan\n",
       text: "下一步将开展技能竞赛", score: 2),
+    Case(id: "eligibility-ignored-by-default", rules: "+2 快递员", text: "报名条件:从事快递行业满一年的快递员", score: 0),
+    Case(id: "counts-in-eligibility", rules: "+2 快递员 counts-in eligibility", text: "报名条件:从事快递行业满一年的快递员", score: 2),
+    Case(id: "purpose-ignored-by-default", rules: "+2 文化生活", text: "为进一步丰富职工文化生活,工会举办运动会", score: 0),
+    Case(id: "counts-in-purpose", rules: "+2 文化生活 counts-in purpose", text: "为进一步丰富职工文化生活,工会举办运动会", score: 2),
+    Case(id: "purpose-report-clause-counts", rules: "+2 运动会", text: "为进一步丰富职工文化生活,工会举办运动会", score: 2),
+    Case(id: "background-ignored-by-default", rules: "+2 驿站", text: "自驿站建成以来,服务骑手3万人次", score: 0),
+    Case(id: "counts-in-background", rules: "+2 驿站 counts-in background", text: "自驿站建成以来,服务骑手3万人次", score: 2),
+    Case(id: "delivered-counts-by-default", rules: "+2 理疗", text: "为骑手提供了健康监测、理疗等服务", score: 2),
+    Case(id: "ignore-in-delivered", rules: "+2 理疗 ignore-in delivered", text: "为骑手提供了健康监测、理疗等服务", score: 0),
+    Case(id: "delivered-is-not-list", rules: "+2 理疗 ignore-in list", text: "为骑手提供了健康监测、理疗等服务", score: 2),
+    Case(id: "contest-before-trades-counts", rules: "+2 技能大赛", text: "职业技能大赛车床、数控等项目开赛", score: 2),
+    Case(
+      id: "topic-counts-in-new-contexts",
+      rules:
+        "topic new-employment \"n\" threshold 1 counts-in eligibility|purpose|background\n  +2 快递员\n  +2 驿站\n  +2 骑手\n",
+      text: "报名对象为快递员。自驿站建成以来,服务很多。为了骑手,工会开会", score: 6),
     Case(
       id: "topic-counts-in-list", rules: "topic skills-contest \"技能竞赛\" threshold 1 counts-in list\n  +2 劳动竞赛\n",
       text: "开展技能培训、劳动竞赛、文体活动", score: 2),
@@ -160,7 +176,7 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
     #expect(set.errors.isEmpty, "\(set.errors.map { $0.oneLine() })")
     let t = try #require(set.topics.first)
     #expect(t.id == "new-employment" && t.name == "新就业形态劳动者" && t.threshold == 4)
-    #expect(t.ignored == [.list, .slogan, .plan])
+    #expect(t.ignored == HitContext.ignoredByDefault.union(.plan))
     #expect(t.rules.count == 3)
     let r0 = t.rules[0]
     #expect(r0.weight == 4 && r0.cap == 2)
@@ -174,7 +190,7 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
     #expect(r0.span.fileLine == "x.rules:2")
     let r1 = t.rules[1]
     #expect(r1.weight == -3)
-    #expect(r1.ignored == [.slogan, .plan])
+    #expect(r1.ignored == [.slogan, .plan, .eligibility, .purpose, .background])
     guard case .sentence(let args) = r1.expr, args.count == 2, case .not = args[1] else {
       Issue.record("expected sentence(…, not(…)), got \(r1.expr)")
       return

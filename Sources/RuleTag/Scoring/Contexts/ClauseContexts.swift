@@ -27,6 +27,9 @@ struct ClauseContexts {
   var planAfter: [Int32] = []
   /// Per clause: where its sentence starts.
   var sentenceStart: [Int32] = []
+  /// Per clause: what the eligibility, purpose, background and delivered
+  /// checks need (`ClauseFacts`), nil until asked.
+  var facts: [ClauseFacts?] = []
   /// The sentence whose plan markers are being scanned, how far, and the
   /// first marker end found there.
   var planSentence = -1
@@ -96,6 +99,8 @@ struct ClauseContexts {
     planEnd.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
     planAfter.removeAll(keepingCapacity: true)
     planAfter.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
+    facts.removeAll(keepingCapacity: true)
+    facts.append(contentsOf: repeatElement(nil, count: ends.count + 1))
     // Where the sentence of each clause starts (after the last sentence end).
     sentenceStart.removeAll(keepingCapacity: true)
     var start = 0
@@ -139,9 +144,15 @@ struct ClauseContexts {
     var cu = k < ends.count ? Int(ends[k]) : p.count
     // As in `clause(around:)`: a 。 is found at its last byte, the clause ends before its first.
     if cu < p.count && p[cu] == 0x82 { cu -= 2 }
-    if wanted.contains(.list) && inList(range, cl: cl, cu: cu, in: p) { return true }
+    if !wanted.isDisjoint(with: [.list, .delivered]) && inList(range, cl: cl, cu: cu, in: p) {
+      let delivered = facts(clause: k, in: p).deliveryEnd <= Int32(range.lowerBound)
+      if wanted.contains(delivered ? .delivered : .list) { return true }
+    }
     if wanted.contains(.slogan) && inSlogan(range, clause: k, cl: cl, cu: cu, in: p) { return true }
     if wanted.contains(.plan) && inPlan(range, clause: k, cl: cl, cu: cu, in: p) { return true }
+    if !wanted.isDisjoint(with: ClauseFacts.answers) {
+      return !facts(clause: k, in: p).contexts(of: range).isDisjoint(with: wanted)
+    }
     return false
   }
 

@@ -4,7 +4,13 @@
 // A hit is in a list when a `、` stands before it in its clause, with at
 // most `maxListItem` characters from there to the hit's end and no 等
 // between (等 closes a list), or when a `、` follows it after a short noun
-// tail (`isListTail`).
+// tail (`isListTail`). A contest name followed by its trades is the
+// subject, not the first item (`技能大赛车床、数控等项目开赛`: a 大赛 / 竞赛
+// / 比赛 / 比武 from the hit on, with a trade after it, before the `、`).
+//
+// A list item after a delivery verb in its clause (提供了, 送上, 赠送,
+// 发放了 …) is `delivered` instead: the object list of a reported delivery
+// is the report (`为骑手提供了健康监测、理疗、常备药等服务`).
 
 extension Sentences {
   /// Whether `range`, in `clause`, stands in a list item.
@@ -19,6 +25,7 @@ extension Sentences {
     var b = range.upperBound
     while b < clause.upperBound && !isEnumComma(p, b + 2) { b += 1 }
     return b < clause.upperBound && isListTail(p, range.upperBound, b)
+      && !contestBeforeTrades(p, range.lowerBound, b)
   }
 
   /// Longest list item, in characters, that still counts as an item.
@@ -34,6 +41,22 @@ extension Sentences {
   static func isListTail(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
     scalars(p, a, b) <= maxListTail && !contains(p, a..<b, any: clauseParticles)
   }
+
+  /// Whether a contest word starts in `p[a..<b]` (from the hit's start to
+  /// the `、`) and ends before `b`: the contest is followed by its trades.
+  static func contestBeforeTrades(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+    var i = a
+    while i + 6 < b {
+      for w in contestWords where i + w.count < b && starts(p, at: i, with: w) { return true }
+      i &+= ClauseContexts.step(p[i])
+    }
+    return false
+  }
+
+  static let contestWords: [[UInt8]] = ["大赛", "竞赛", "比赛", "比武"].map { Array($0.utf8) }
+  static let deliveryVerbs: [[UInt8]] = [
+    "提供了", "送上", "送去", "送来", "送出", "送达", "赠送", "捐赠", "发放了", "配备了", "带来了", "准备了", "购置了", "添置了",
+  ].map { Array($0.utf8) }
 
   static let clauseParticles: [[UInt8]] = ["为", "给", "向", "送", "了", "把", "将", "对", "是", "在"].map { Array($0.utf8) }
 
@@ -64,6 +87,7 @@ extension ClauseContexts {
     // …or a 、 after it.
     let c2 = ClauseContexts.lowerBound(commas, range.upperBound)
     return c2 < commas.count && Int(commas[c2]) < cu && Sentences.isListTail(p, range.upperBound, Int(commas[c2]))
+      && !Sentences.contestBeforeTrades(p, range.lowerBound, Int(commas[c2]))
   }
 
   /// Whether 等 (E7 AD 89) occurs in `p[a..<b]`.
@@ -76,4 +100,8 @@ extension ClauseContexts {
     }
     return false
   }
+}
+
+extension ClauseContexts {
+  static let deliveries = Markers(Sentences.deliveryVerbs)
 }

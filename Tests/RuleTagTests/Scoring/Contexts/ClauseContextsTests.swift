@@ -10,11 +10,17 @@ import Testing
   static let pieces = [
     "工会", "举办", "技能竞赛", "、", "、", ",", ",", "。", "!", "\n", "等", "弘扬", "精神", "要", "将", "将于",
     "拟于", "下一步", "重要", "需要", "计划", "于", "职工", "快递小哥", "劳模", "驿站", "服务", "和", "a", "12",
+    // Eligibility, purpose, background, delivered and contest trades.
+    "面向", "惠及", "包括", "开展", "对象", "条件", "为", ":", "凡", "均可", "可报名", "为了", "旨在", "为进一步", "了", "早在",
+    "自", "以来", "成立", "至今", "来自", "提供了", "送上", "大赛", "车床", "比武", "将有", "承诺", " ",
   ]
 
   @Test func agreesWithPlainWalkOnRandomText() {
     var rng = SeededRandom(seed: 20261123)
-    let all: [HitContext] = [.list, .slogan, .plan, [.list, .plan], [.list, .slogan, .plan]]
+    let all: [HitContext] = [
+      .list, .slogan, .plan, [.list, .slogan, .plan], .eligibility, .purpose, .background, .delivered,
+      HitContext.ignoredByDefault,
+    ]
     for _ in 0..<200 {
       let n = Int.random(in: 1...40, using: &rng)
       let text = (0..<n).map { _ in ClauseContextsTests.pieces.randomElement(using: &rng)! }.joined()
