@@ -19,6 +19,7 @@ public indirect enum CompiledExpr: Sendable {
   case sentence([CompiledExpr])
   case near(Int, CompiledExpr, CompiledExpr)
   case title(CompiledExpr)
+  case lead(CompiledExpr)
 }
 
 /// One keyword as used by one rule.
@@ -64,6 +65,9 @@ public final class CompiledRule: Sendable {
   public let notAfter: [[UInt8]]
   /// Guard ids of `not-inside` words.
   public let guards: [Int32]
+  /// Guard ids of `if-lead` and `unless-lead` words (topic's and rule's).
+  public let ifLead: [Int32]
+  public let unlessLead: [Int32]
   public let ignored: HitContext
   /// The rule's shape, for the scanner's fast paths.
   public let shape: RuleShape
@@ -73,7 +77,8 @@ public final class CompiledRule: Sendable {
 
   init(
     topic: Int, weight: Double, cap: Int, expr: CompiledExpr, notBefore: [[UInt8]], notAfter: [[UInt8]],
-    guards: [Int32], ignored: HitContext, shape: RuleShape, location: String, lineText: String
+    guards: [Int32], ifLead: [Int32] = [], unlessLead: [Int32] = [], ignored: HitContext, shape: RuleShape,
+    location: String, lineText: String
   ) {
     self.topic = topic
     self.weight = weight
@@ -82,6 +87,8 @@ public final class CompiledRule: Sendable {
     self.notBefore = notBefore
     self.notAfter = notAfter
     self.guards = guards
+    self.ifLead = ifLead
+    self.unlessLead = unlessLead
     self.ignored = ignored
     self.shape = shape
     self.location = location
@@ -98,6 +105,8 @@ public enum RuleShape: Sendable, Equatable {
   case flat([Int32])
   /// `title(…)` of a plain list.
   case title([Int32])
+  /// `lead(…)` of a plain list.
+  case lead([Int32])
   /// `sentence(…)` whose terms are all plain lists; the first positive
   /// term is the anchor.
   case sentence(terms: [[Int32]], nots: [[Int32]])
@@ -228,22 +237,27 @@ public final class CompiledRules: Sendable {
       let first = rules.count
       for r in t.rules {
         let ruleIndex = Int32(rules.count)
-        var guards: [Int32] = []
-        for w in r.notInside {
-          let g = Int32(guardCount)
-          guardCount += 1
-          patternUses[pattern(w)].append(.guardWord(g))
-          guards.append(g)
-        }
+        let guards = r.notInside.map { guardWord($0) }
+        let ifLead = r.ifLead.map { guardWord($0) }
+        let unlessLead = r.unlessLead.map { guardWord($0) }
         let expr = compile(r.expr, rule: ruleIndex, positive: true, line: r.lineText)
         rules.append(
           CompiledRule(
             topic: topics.count, weight: r.weight, cap: r.cap, expr: expr,
             notBefore: r.notBefore.map { Array($0.utf8) }, notAfter: r.notAfter.map { Array($0.utf8) },
-            guards: guards, ignored: r.ignored, shape: Builder.shape(expr), location: r.span.fileLine,
+            guards: guards, ifLead: ifLead, unlessLead: unlessLead, ignored: r.ignored, shape: Builder.shape(expr),
+            location: r.span.fileLine,
             lineText: r.lineText))
       }
       topics.append(CompiledTopic(id: t.id, name: t.name, threshold: t.threshold, rules: first..<rules.count))
+    }
+
+    /// A new guard id for `w`: its every occurrence is collected.
+    mutating func guardWord(_ w: String) -> Int32 {
+      let g = Int32(guardCount)
+      guardCount += 1
+      patternUses[pattern(w)].append(.guardWord(g))
+      return g
     }
 
     static func shape(_ e: CompiledExpr) -> RuleShape {
@@ -251,6 +265,8 @@ public final class CompiledRules: Sendable {
       switch e {
       case .title(let x):
         if let t = flatTerms(x) { return .title(t) }
+      case .lead(let x):
+        if let t = flatTerms(x) { return .lead(t) }
       case .sentence(let xs):
         var terms: [[Int32]] = []
         var nots: [[Int32]] = []
@@ -340,6 +356,7 @@ public final class CompiledRules: Sendable {
           n, compile(a, rule: rule, positive: positive, line: line), compile(b, rule: rule, positive: false, line: line)
         )
       case .title(let x): return .title(compile(x, rule: rule, positive: positive, line: line))
+      case .lead(let x): return .lead(compile(x, rule: rule, positive: positive, line: line))
       // A name's terms, as if written out; their diagnostics quote the define line.
       case .named(let use, let x): return compile(x, rule: rule, positive: positive, line: use.definitionLine)
       }

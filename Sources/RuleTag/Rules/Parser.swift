@@ -276,6 +276,8 @@ public struct RuleParser {
     }
     var threshold: Double? = nil
     var ignored = HitContext.ignoredByDefault
+    var ifLead: [String] = []
+    var unlessLead: [String] = []
     while k < toks.count {
       let t = toks[k]
       let s = span(file, line, t.column, t.length)
@@ -295,6 +297,19 @@ public struct RuleParser {
         }
         if t.text == "ignore-in" { ignored.formUnion(ctx) } else { ignored.subtract(ctx) }
         k = vp.pos
+      } else if t.kind == .word && (t.text == "if-lead" || t.text == "unless-lead") {
+        var vp = RuleLineParser(tokens: toks, file: file, line: line, text: text, topic: nil)
+        vp.scope = DefineScope(defines: set.defines, visible: scope)
+        vp.pos = k + 1
+        let values = try? vp.parseValues(option: t.text)
+        usedDefines.formUnion(vp.referenced)
+        for u in vp.unresolved { pending.append(PendingName(name: u.name, span: u.span, lineText: text)) }
+        guard let values, vp.unresolved.isEmpty else {
+          set.diagnostics.append(contentsOf: vp.diagnostics)
+          return nil
+        }
+        if t.text == "if-lead" { ifLead += values } else { unlessLead += values }
+        k = vp.pos
       } else {
         set.diagnostics.append(
           .badTopicHeader("unexpected `\(t.text)` in topic line", at: s, line: text))
@@ -310,8 +325,8 @@ public struct RuleParser {
         .unknownTopic(id, suggestion: EditDistance.nearest(id, in: Topics.ids), at: idSpan, line: text))
     }
     return TopicDecl(
-      id: id, name: name, threshold: threshold, ignored: ignored, span: span(file, line, 1, text.unicodeScalars.count),
-      lineText: text)
+      id: id, name: name, threshold: threshold, ignored: ignored, ifLead: ifLead, unlessLead: unlessLead,
+      span: span(file, line, 1, text.unicodeScalars.count), lineText: text)
   }
 
   /// Whole-set checks once every file is read.

@@ -34,6 +34,8 @@ public indirect enum RuleExpr: Equatable, Sendable {
   case near(Int, RuleExpr, RuleExpr)
   /// The term in the headline.
   case title(RuleExpr)
+  /// The term in the lead: the headline or the first sentence of the text.
+  case lead(RuleExpr)
   /// A named term class (`define HELD = 举办|举行`) where a rule uses it,
   /// with the terms it stands for.
   case named(TermClassUse, RuleExpr)
@@ -65,7 +67,7 @@ public struct DefineDecl: Equatable, Sendable {
 
 /// The functions a rule expression can call.
 public enum RuleFunction: String, CaseIterable, Sendable {
-  case all, any, not, sentence, near, title
+  case all, any, not, sentence, near, title, lead
   public static var allNames: [String] { allCases.map(\.rawValue) }
 }
 
@@ -77,6 +79,8 @@ public enum RuleOption: String, CaseIterable, Sendable {
   case notInside = "not-inside"
   case countsIn = "counts-in"
   case ignoreIn = "ignore-in"
+  case ifLead = "if-lead"
+  case unlessLead = "unless-lead"
 
   public static var allNames: [String] { allCases.map(\.rawValue) }
 
@@ -90,6 +94,11 @@ public enum RuleOption: String, CaseIterable, Sendable {
     case .countsIn:
       return
         "write `counts-in list|plan|eligibility`: hits there count (by default lists, slogans, eligibility, purposes and background do not)"
+    case .ifLead:
+      return "write `if-lead 通知|公告`: the rule counts only where the headline or the first sentence holds one of these"
+    case .unlessLead:
+      return
+        "write `unless-lead 招聘|报名`: the rule does not count where the headline or the first sentence holds one of these"
     case .ignoreIn:
       return
         "write `ignore-in plan|delivered`: hits there do not count (contexts: list, slogan, plan, eligibility, purpose, background, delivered)"
@@ -106,6 +115,11 @@ public struct RuleDecl: Equatable, Sendable {
   public var notBefore: [String] = []
   public var notAfter: [String] = []
   public var notInside: [String] = []
+  /// The rule counts only on articles whose lead holds one of these
+  /// (when any), and not on those whose lead holds one of `unlessLead`
+  /// (the topic's words included).
+  public var ifLead: [String] = []
+  public var unlessLead: [String] = []
   /// Contexts whose hits are dropped (after the topic default and options).
   public var ignored: HitContext
   /// The whole line, for evidence and diagnostics.
@@ -120,6 +134,9 @@ public struct TopicDecl: Equatable, Sendable {
   public var threshold: Double
   /// Contexts ignored by default for this topic's rules.
   public var ignored: HitContext
+  /// Lead conditions for every rule of the topic (`if-lead`, `unless-lead`).
+  public var ifLead: [String] = []
+  public var unlessLead: [String] = []
   public var span: SourceSpan
   public var lineText: String
   public var rules: [RuleDecl] = []

@@ -2,10 +2,11 @@
 //
 //   expression := term (("," | "|") term)*
 //   term       := keyword | "quoted keyword" | /regex/ | NAME | call
-//   call       := name "(" arg ("," arg)* ")"      name: all any not sentence near title
+//   call       := name "(" arg ("," arg)* ")"      name: all any not sentence near title lead
 //   arg        := term ("|" term)*                 (near's first arg is a number)
 //   options    := ("cap" N | "not-before" V | "not-after" V | "not-inside" V
-//                 | "counts-in" C | "ignore-in" C)*   V := (word | NAME) ("|" (word | NAME))*
+//                 | "counts-in" C | "ignore-in" C | "if-lead" V | "unless-lead" V)*
+//   V          := (word | NAME) ("|" (word | NAME))*
 //   NAME       := [A-Z][A-Z0-9_]*                  a `define` visible at this line
 
 struct RuleLineParser {
@@ -72,7 +73,8 @@ struct RuleLineParser {
         throw Failed()
       }
       var rule = RuleDecl(
-        weight: weight, expr: expr, ignored: topic?.ignored ?? HitContext.ignoredByDefault,
+        weight: weight, expr: expr, ifLead: topic?.ifLead ?? [], unlessLead: topic?.unlessLead ?? [],
+        ignored: topic?.ignored ?? HitContext.ignoredByDefault,
         span: SourceSpan(file: file, line: line, column: w.column, length: w.length), lineText: text)
       try parseOptions(into: &rule)
       return unresolved.isEmpty ? rule : nil
@@ -205,6 +207,11 @@ struct RuleLineParser {
         throw fail(.badArguments("`title` takes one term", at: callSpan, line: text, hint: "write `title(疗休养)`"))
       }
       return .title(args[0])
+    case .lead:
+      guard args.count == 1 else {
+        throw fail(.badArguments("`lead` takes one term", at: callSpan, line: text, hint: "write `lead(通知|公告)`"))
+      }
+      return .lead(args[0])
     case .near:
       guard args.count == 2 else {
         throw fail(
@@ -231,7 +238,7 @@ struct RuleLineParser {
       return xs.flatMap { misplacedNots($0) }
     case .near(_, let a, let b):
       return misplacedNots(a) + misplacedNots(b)
-    case .title(let x):
+    case .title(let x), .lead(let x):
       return misplacedNots(x)
     case .keyword, .regex, .named:
       return []
@@ -277,6 +284,8 @@ struct RuleLineParser {
         if o == .notBefore { rule.notBefore += values }
         if o == .notAfter { rule.notAfter += values }
         if o == .notInside { rule.notInside += values }
+      case .ifLead: rule.ifLead += try parseValues(option: o.rawValue)
+      case .unlessLead: rule.unlessLead += try parseValues(option: o.rawValue)
       case .countsIn:
         guard let c = parseContexts(option: o.rawValue) else { throw Failed() }
         rule.ignored.subtract(c)

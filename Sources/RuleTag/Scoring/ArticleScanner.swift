@@ -32,6 +32,9 @@ public struct ArticleScanner: Sendable {
   public private(set) var doc = NormalizedText()
   /// Where the title ends in `doc` (after its `\n`).
   var titleEnd = 0
+  /// Where the lead ends in `doc`: the title and the first sentence of the
+  /// text (`Sentences.leadEnd`).
+  var leadEnd = 0
   var chains: HitChains
   var gates: RegexGates
   var touched: TouchedRules
@@ -60,6 +63,7 @@ public struct ArticleScanner: Sendable {
     }
     titleEnd = doc.bytes.count
     Normalizer.append(text, base: title.count + 1, to: &doc)
+    leadEnd = doc.bytes.withUnsafeBufferPointer { Sentences.leadEnd($0, textStart: titleEnd) }
   }
 
   /// How far `scan(title:text:through:)` goes: for timing the pipeline
@@ -145,16 +149,20 @@ public struct ArticleScanner: Sendable {
     if reference { runRegexes() }
     for r in touched.list {
       let rule = rs.rules[Int(r)]
+      if !leadAllows(rule) { continue }
       var ruleHits: [Hit]
       if reference {
         ruleHits = evaluate(rule.expr, rule: rule)
       } else {
         switch rule.shape {
         case .flat(let terms):
-          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, titleOnly: false), into: &result)
+          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, before: Int32.max), into: &result)
           continue
         case .title(let terms):
-          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, titleOnly: true), into: &result)
+          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, before: Int32(titleEnd)), into: &result)
+          continue
+        case .lead(let terms):
+          record(rule, index: Int(r), kept: keepFirst(terms, rule: rule, before: Int32(leadEnd)), into: &result)
           continue
         case .sentence(let terms, let nots):
           ruleHits = sentenceHits(terms, nots: nots, rule: rule)
@@ -176,6 +184,23 @@ public struct ArticleScanner: Sendable {
     for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
     result.stoppedRules = gates.stopped
     return result
+  }
+
+  /// Whether the article's lead lets `rule` count: one of its `if-lead`
+  /// words there (when it has any) and none of its `unless-lead` words.
+  func leadAllows(_ rule: CompiledRule) -> Bool {
+    func inLead(_ guards: [Int32]) -> Bool {
+      for g in guards {
+        var n = chains.guardHead[Int(g)]
+        while n >= 0 {
+          if Int(chains.nodes[Int(n)].span.start) < leadEnd { return true }
+          n = chains.nodes[Int(n)].next
+        }
+      }
+      return false
+    }
+    if !rule.ifLead.isEmpty && !inLead(rule.ifLead) { return false }
+    return rule.unlessLead.isEmpty || !inLead(rule.unlessLead)
   }
 
   /// Adds a plain rule's first `kept` spans (in `scratch.keptSpans`) to

@@ -49,3 +49,21 @@ extension ArticleScanner {
       start: r.lowerBound, end: r.upperBound, sentenceStart: sr.lowerBound, sentenceEnd: sr.upperBound)
   }
 }
+
+extension Sentences {
+  /// Where the lead of a document ends: after the first sentence of the
+  /// text that starts at `textStart` (blank lines before it skipped), or
+  /// at the document's end.
+  ///
+  /// The lead is the title and that sentence, where an article's genre
+  /// (a notice, an advert, a report) shows.
+  static func leadEnd(_ p: UnsafeBufferPointer<UInt8>, textStart: Int) -> Int {
+    var i = textStart
+    while i < p.count && (p[i] == 0x20 || p[i] == 0x0A) { i += 1 }
+    while i < p.count {
+      if isSentenceEnd(p, i) { return i + 1 }
+      i += 1
+    }
+    return p.count
+  }
+}

@@ -25,11 +25,10 @@ extension ArticleScanner {
   /// Collects the hits of a plain term list into `candidates`, unsorted:
   /// leaf `l` as `l`, regex `r` as `-(r + 1)`.
   ///
-  /// With `titleOnly`, only hits
-  /// that start in the title.
-  mutating func gather(_ terms: [Int32], titleOnly: Bool, possibleOnly: Bool = false) {
+  /// Only hits that start before `limit`
+  /// (the title's or the lead's end for `title(…)` and `lead(…)`).
+  mutating func gather(_ terms: [Int32], before limit: Int32 = Int32.max, possibleOnly: Bool = false) {
     scratch.candidates.removeAll(keepingCapacity: true)
-    let limit = titleOnly ? Int32(titleEnd) : Int32.max
     for (k, t) in terms.enumerated() {
       if t >= 0 {
         let positive = rules.leaves[Int(t)].positive
@@ -61,8 +60,8 @@ extension ArticleScanner {
   /// order (`Overlap`), a hit is accepted only when the selection reaches
   /// it free of kept hits, and no group after the one that reaches the cap
   /// is looked at.
-  mutating func keepFirst(_ terms: [Int32], rule: CompiledRule, titleOnly: Bool) -> Int {
-    gather(terms, titleOnly: titleOnly)
+  mutating func keepFirst(_ terms: [Int32], rule: CompiledRule, before limit: Int32) -> Int {
+    gather(terms, before: limit)
     scratch.keptSpans.removeAll(keepingCapacity: true)
     if scratch.candidates.isEmpty { return 0 }
     scratch.candidates.sort {
@@ -116,7 +115,7 @@ extension ArticleScanner {
     // order), into scratch that is reused from call to call.
     func accepted(_ terms: [Int32], into out: inout [Span]) {
       out.removeAll(keepingCapacity: true)
-      gather(terms, titleOnly: false)
+      gather(terms)
       scratch.candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
       for c in scratch.candidates where accept(c.span, rule: rule, positive: c.positive) { out.append(c.span) }
     }

@@ -120,7 +120,7 @@ extension ArticleScanner {
     scratch.pickStart.removeAll(keepingCapacity: true)
     for t in terms.dropFirst() {
       scratch.pickStart.append(scratch.picks.count)
-      gather(t, titleOnly: false, possibleOnly: true)
+      gather(t, possibleOnly: true)
       scratch.candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
       var last: Int32 = -1
       for c in scratch.candidates {
@@ -137,14 +137,14 @@ extension ArticleScanner {
     // Sentences with a hit of a `not` term.
     scratch.excludedSentences.removeAll(keepingCapacity: true)
     for t in nots {
-      gather(t, titleOnly: false, possibleOnly: true)
+      gather(t, possibleOnly: true)
       for c in scratch.candidates where accept(c.span, rule: rule, positive: c.positive) {
         scratch.excludedSentences.append(Int32(sentenceOf(c.span)))
       }
     }
     scratch.excludedSentences.sort()
     // The anchor term, in order.
-    gather(terms[0], titleOnly: false, possibleOnly: true)
+    gather(terms[0], possibleOnly: true)
     if scratch.candidates.isEmpty { return [] }
     scratch.candidates.sort { ($0.span.start, $0.term) < ($1.span.start, $1.term) }
     let others = terms.count - 1

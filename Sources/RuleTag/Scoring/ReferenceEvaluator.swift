@@ -39,6 +39,8 @@ extension ArticleScanner {
       return evaluate(x, rule: rule)
     case .title(let x):
       return evaluate(x, rule: rule).filter { Int($0[0].start) < titleEnd }
+    case .lead(let x):
+      return evaluate(x, rule: rule).filter { Int($0[0].start) < leadEnd }
     case .all(let xs):
       var combined: Hit = []
       for x in xs {

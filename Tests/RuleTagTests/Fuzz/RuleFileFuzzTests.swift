@@ -42,7 +42,8 @@ func fuzzCount(small: Int) -> Int {
     "title(", "any(", "include", "include x/y.rules", "topic", "topic x \"名\" threshold", "threshold 0",
     "ignore-in", "counts-in list", "ignore-in plan|", "not-before", "not-inside 驿站", "\r", "\r\n", "\t", "\u{3000}",
     "\u{FEFF}", "\u{0}", "\u{7F}", "\u{200B}", "𠀀", "骑", "工会", "ＡＰＰ", "/(a+)+/", "/[/", "/\\d{2,1}/", "//",
-    "define", "define HELD = 举办 | 举行", "define V = V", "HELD", "V", "=", "＝",
+    "define", "define HELD = 举办 | 举行", "define V = V", "HELD", "V", "=", "＝", "lead(", "lead(通知)", "if-lead",
+    "unless-lead 通知", "counts-in eligibility|purpose", "ignore-in delivered",
   ]
 
   /// One mutated rule file from `rng`.

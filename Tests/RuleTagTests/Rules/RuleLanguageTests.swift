@@ -144,6 +144,29 @@ func scoreArticle(_ rules: String, title: String = "", text: String, sourceLocat
       rules:
         "topic new-employment \"n\" threshold 1 counts-in eligibility|purpose|background\n  +2 快递员\n  +2 驿站\n  +2 骑手\n",
       text: "报名对象为快递员。自驿站建成以来,服务很多。为了骑手,工会开会", score: 6),
+    // The lead: the headline and the first sentence of the text.
+    Case(id: "lead-in-title", rules: "+2 lead(通知)", title: "关于举办竞赛的通知", text: "正文。", score: 2),
+    Case(id: "lead-first-sentence", rules: "+2 lead(通知)", text: "现将有关事项通知如下。竞赛于5月举行", score: 2),
+    Case(id: "lead-after-blank-lines", rules: "+2 lead(通知)", text: "\n\n现将有关事项通知如下。", score: 2),
+    Case(id: "lead-not-second-sentence", rules: "+2 lead(通知)", text: "竞赛于5月举行。现将有关事项通知如下", score: 0),
+    Case(
+      id: "lead-in-sentence", rules: "+2 sentence(lead(竞赛), 举行)", title: "新闻", text: "竞赛昨天举行。竞赛今天举行",
+      score: 2),
+    Case(id: "unless-lead-blocks", rules: "+2 技能大赛 unless-lead 通知|报名", title: "技能大赛报名通知", text: "技能大赛", score: 0),
+    Case(id: "unless-lead-later-word-ignored", rules: "+2 技能大赛 unless-lead 通知", text: "技能大赛举行。会后发了通知", score: 2),
+    Case(id: "if-lead-allows", rules: "+2 技能大赛 if-lead 开幕|举行", text: "技能大赛今天开幕。技能大赛", score: 2),
+    Case(id: "if-lead-blocks", rules: "+2 技能大赛 if-lead 开幕", text: "今天天气好。技能大赛开幕", score: 0),
+    Case(
+      id: "topic-unless-lead", rules: "topic skills-contest \"技能竞赛\" threshold 1 unless-lead 招聘\n  +2 技能大赛\n  +2 比武\n",
+      title: "招聘启事", text: "技能大赛、比武", score: 0),
+    Case(
+      id: "topic-unless-lead-other-article",
+      rules: "topic skills-contest \"技能竞赛\" threshold 1 unless-lead 招聘\n  +2 技能大赛\n", title: "新闻", text: "技能大赛举行",
+      score: 2),
+    Case(
+      id: "lead-words-from-define",
+      rules: "define NOTICE = 通知 | 公告\ntopic skills-contest \"s\" threshold 1\n  +2 技能大赛 unless-lead NOTICE\n",
+      title: "公告", text: "技能大赛", score: 0),
     Case(
       id: "topic-counts-in-list", rules: "topic skills-contest \"技能竞赛\" threshold 1 counts-in list\n  +2 劳动竞赛\n",
       text: "开展技能培训、劳动竞赛、文体活动", score: 2),

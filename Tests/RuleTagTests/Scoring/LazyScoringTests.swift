@@ -12,6 +12,7 @@ import Testing
 @Suite struct LazyScoringTests {
   /// Rules whose hits overlap, repeat and fall in every context.
   static let stressRules = """
+    define ORGS = 工会 | 总工会 | /(市|县)总/
     topic a "A" threshold 3 ignore-in list|plan
       +1  工会, 总工会, 工会联合会, 市总, 联合  cap 3
       +2  技能竞赛, 竞赛, /竞赛[^,。]{0,4}职工/  cap 2 not-inside 技能竞赛活动
@@ -23,17 +24,22 @@ import Testing
       +1  near(3, 驿站, 服务)  cap 2
       +2  near(2, 工会|/总?工会/|联合, 举办|开展|/举办.?竞赛/)  cap 3 not-before 等
       +1  near(0, 竞赛|技能竞赛, 职工|工匠)  counts-in list
+      +1  lead(竞赛|ORGS)  cap 2
+      +1  near(4, lead(驿站), 服务)  cap 2
+      +2  技能大赛  unless-lead 计划|要  cap 2
+      +1  sentence(ORGS, 举办)  if-lead 竞赛  counts-in purpose|background ignore-in delivered
     topic b "B" threshold 2 ignore-in slogan
       +2  劳模, 工匠  cap 3
       +1  sentence(劳模|工匠|精神, 弘扬|举办, 工会)  cap 3 counts-in list
       +1  title(劳模)
       +1  服务  counts-in plan cap 9
+      +1  劳模  if-lead 弘扬  cap 2 counts-in eligibility
     """
 
   static let pieces = [
     "工会", "总工会", "工会联合会", "市总", "联合", "举办", "开展", "技能竞赛", "竞赛", "技能大赛", "活动", "职工",
     "驿站", "快递", "服务", "劳模", "工匠", "弘扬", "精神", "计划", "要", "等", "、", "、", ",", ",", "。", "!", "\n",
-    "和", "的", "a",
+    "和", "的", "a", "面向", "为了", "自", "以来", "提供了", "对象", ":",
   ]
 
   static func randomText(_ rng: inout SeededRandom, pieces n: Int) -> String {
