@@ -77,9 +77,12 @@ import Testing
   }
 }
 
-/// The shipped rules on the shipped corpus and on the devset: both run,
-/// nothing is dropped, and the devset meets the precision and recall floors
-/// the shipped rules are held to.
+/// The shipped rules meet their floors on the shipped corpus and the devset.
+///
+/// Both run and nothing is dropped. The floors sit a little under the measured figures (micro P and R
+/// 0.99 on the corpus, 1.00 and 0.99 on the devset; the weakest topic F1
+/// 0.92 and 0.96), so a rule edit that costs a labelled article or two
+/// fails CI before it ships.
 @Suite struct ShippedRulesEvaluationTests {
   func rules() throws -> CompiledRules {
     try CompiledRules.load(path: PackagePaths.rules.path).get()
@@ -91,7 +94,9 @@ import Testing
     #expect(r.articleCount == 42)
     #expect(r.metrics.topics.count == 15)
     let m = r.metrics.micro
-    #expect(m.precision! >= 0.92 && m.recall! >= 0.85, "\(r.metrics.rendered())")
+    #expect(m.precision! >= 0.96, "\(r.metrics.rendered())")
+    #expect(m.recall! >= 0.96, "\(r.metrics.rendered())")
+    for t in r.metrics.topics { #expect((t.f1 ?? 0) >= 0.85, "\(t.id) F1 \(t.f1 ?? 0)") }
   }
 
   @Test(Devset.required)
@@ -100,9 +105,9 @@ import Testing
     #expect(r.issues.isEmpty, "\(r.issues)")
     #expect(r.articleCount == 134)
     let m = r.metrics.micro
-    #expect(m.precision! >= 0.92, "\(r.metrics.rendered())")
-    #expect(m.recall! >= 0.85, "\(r.metrics.rendered())")
-    for t in r.metrics.topics { #expect((t.f1 ?? 0) >= 0.75, "\(t.id) F1 \(t.f1 ?? 0)") }
+    #expect(m.precision! >= 0.96, "\(r.metrics.rendered())")
+    #expect(m.recall! >= 0.96, "\(r.metrics.rendered())")
+    for t in r.metrics.topics { #expect((t.f1 ?? 0) >= 0.88, "\(t.id) F1 \(t.f1 ?? 0)") }
     // Every mistake is explained: a FP names the rules that fired.
     for x in r.mistakes where x.kind == .falsePositive { #expect(!x.rules.isEmpty) }
   }
