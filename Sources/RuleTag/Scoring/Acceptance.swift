@@ -4,7 +4,8 @@
 // `not-before` word starts right after it, or a `not-inside` guard word's
 // hit contains it. A positive hit (the first term of a function, or a
 // plain keyword) is also refused when it stands in a context the rule
-// ignores (list, slogan, plan: `ClauseContexts`). Acceptance is the costly
+// ignores (list, slogan, plan, eligibility, purpose, background,
+// delivered: `ClauseContexts`). Acceptance is the costly
 // part of scoring a hit, so the lazy paths call it as late as they can.
 
 extension ArticleScanner {

@@ -170,6 +170,20 @@ import Testing
     #expect(r.scores == [0, 2])
   }
 
+  /// A `define` between the rules of a topic does not end the topic.
+  @Test func defineInsideATopic() throws {
+    let set = RuleParser.parse(
+      """
+      topic culture-sports "c" threshold 2
+        +2 运动会
+      define HELD = 举办 | 举行
+        +2 sentence(健步走, HELD)
+
+      """, file: "f.rules")
+    #expect(set.diagnostics.isEmpty, "\(set.diagnostics.map { $0.oneLine() })")
+    #expect(set.topics.map(\.rules.count) == [2])
+  }
+
   /// Every mistake of a file is reported in one pass, with defines and
   /// rules mixed.
   @Test func allMistakesAtOnce() {

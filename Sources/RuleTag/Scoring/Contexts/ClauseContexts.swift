@@ -5,7 +5,8 @@
 // This index finds clause ends and `、` positions in one pass over the
 // document (and the sentence ends with them), answers the clause of a hit
 // by binary search and caches, per clause, what the list, slogan and plan
-// checks (one file each beside this one) found there.
+// checks (one file each beside this one) and `ClauseFacts` (eligibility,
+// purpose, background, delivered) found there.
 
 /// The contexts of many hits in one document, computed once per clause.
 ///

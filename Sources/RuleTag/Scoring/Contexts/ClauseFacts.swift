@@ -27,6 +27,21 @@ struct ClauseFacts {
   /// The first end of a delivery verb (list items after it are delivered).
   var deliveryEnd: Int32
 
+  init(
+    headingEnd: Int32, scopeEnd: Int32, availableStart: Int32, purposeFrom: Int32, earlyEnd: Int32, sinceFrom: Int32,
+    sinceTo: Int32, sinceAfter: Int32, deliveryEnd: Int32
+  ) {
+    self.headingEnd = headingEnd
+    self.scopeEnd = scopeEnd
+    self.availableStart = availableStart
+    self.purposeFrom = purposeFrom
+    self.earlyEnd = earlyEnd
+    self.sinceFrom = sinceFrom
+    self.sinceTo = sinceTo
+    self.sinceAfter = sinceAfter
+    self.deliveryEnd = deliveryEnd
+  }
+
   /// The facts of `clause`, in the sentence starting at `sentence`;
   /// `earlier` is the previous clause of the same sentence when it is
   /// known (then only this clause is scanned), nil to scan the sentence.
@@ -115,11 +130,111 @@ extension ClauseContexts {
     while j > 0 && sentenceStart[j - 1] == sentenceStart[k] && facts[j - 1] == nil { j -= 1 }
     var earlier: ClauseFacts? = j > 0 && sentenceStart[j - 1] == sentenceStart[k] ? facts[j - 1] : nil
     while j <= k {
-      let f = ClauseFacts(clause: clauseBounds(j, in: p), sentence: Int(sentenceStart[k]), earlier: earlier, in: p)
+      let f = ClauseFacts.scanned(clause: clauseBounds(j, in: p), earlier: earlier, in: p)
       facts[j] = f
       earlier = f
       j += 1
     }
     return earlier!
+  }
+}
+
+extension ClauseFacts {
+  /// What each marker word of `ClauseFacts.all` is (a word can be several).
+  struct Kind: OptionSet {
+    let rawValue: UInt16
+    static let heading = Kind(rawValue: 1)
+    static let early = Kind(rawValue: 2)
+    static let scope = Kind(rawValue: 4)
+    static let verb = Kind(rawValue: 8)
+    static let available = Kind(rawValue: 16)
+    static let purpose = Kind(rawValue: 32)
+    static let yiLai = Kind(rawValue: 64)
+    static let since = Kind(rawValue: 128)
+    static let delivery = Kind(rawValue: 256)
+    static let zi = Kind(rawValue: 512)
+    static let le = Kind(rawValue: 1024)
+  }
+
+  /// Every marker word the facts look for, with its kinds.
+  static let kinds: [[UInt8]: UInt16] = {
+    var out: [[UInt8]: UInt16] = [:]
+    func add(_ words: [[UInt8]], _ k: Kind) { for w in words { out[w, default: 0] |= k.rawValue } }
+    add(Sentences.eligibilityHeadings, .heading)
+    add(Sentences.zaoZai, .early)
+    add(Sentences.eligibilityScopes, .scope)
+    add(Sentences.reportVerbs, .verb)
+    add(Sentences.eligibilityAfter, .available)
+    add(Sentences.purposeMarkers, .purpose)
+    add(Sentences.yiLai, .yiLai)
+    add(Sentences.sinceMarkers, .since)
+    add(Sentences.deliveryVerbs, .delivery)
+    add([Sentences.zi], .zi)
+    add([Sentences.le], .le)
+    return out
+  }()
+  static let all = ClauseContexts.Markers(kinds.keys.sorted { $0.lexicographicallyPrecedes($1) })
+
+  /// The facts of a clause that starts its sentence (`earlier` nil) or
+  /// follows `earlier` in it, in one pass over the clause: the index's
+  /// form of `init`, which scans once per marker list (a randomized test
+  /// holds the two to the same answers).
+  static func scanned(clause: Range<Int>, earlier: ClauseFacts?, in p: UnsafeBufferPointer<UInt8>) -> ClauseFacts {
+    let cl = clause.lowerBound
+    let cu = clause.upperBound
+    var heading = Int32.max
+    var early = Int32.max
+    var scope = Int32.max
+    var lastVerb: Int32 = -1
+    var available: Int32 = -1
+    var purpose = Int32.max
+    var yiLai: Int32 = -1
+    var since: Int32 = -1
+    var delivery = Int32.max
+    var firstZi = Int32.max
+    var hasLe = false
+    var i = cl
+    while i + 2 < cu {
+      if let ws = all.candidates(p, i) {
+        for w in ws where i + w.count <= cu && Sentences.starts(p, at: i, with: w) {
+          let k = Kind(rawValue: kinds[w] ?? 0)
+          let s = Int32(i)
+          let e = Int32(i + w.count)
+          if k.contains(.heading) && e < heading
+            && Sentences.eligibilityHeadingFollowers.contains(where: { Sentences.starts(p, at: i + w.count, with: $0) })
+          {
+            heading = e
+          }
+          if k.contains(.early) { early = min(early, e) }
+          if k.contains(.scope) { scope = min(scope, e) }
+          if k.contains(.verb) { lastVerb = max(lastVerb, s) }
+          if k.contains(.available) { available = max(available, s) }
+          if k.contains(.purpose) { purpose = min(purpose, e) }
+          if k.contains(.yiLai) { yiLai = max(yiLai, s) }
+          if k.contains(.since) { since = max(since, s) }
+          if k.contains(.delivery) { delivery = min(delivery, e) }
+          if k.contains(.zi) && firstZi == Int32.max
+            && !(i >= 3 && Sentences.notZi.contains { Sentences.starts(p, at: i - 3, with: $0) })
+          {
+            firstZi = s
+          }
+          if k.contains(.le) { hasLe = true }
+        }
+      }
+      i &+= ClauseContexts.step(p[i])
+    }
+    if let earlier {
+      heading = min(heading, earlier.headingEnd)
+    } else if Sentences.startsWithFan(p, cl) {
+      heading = Int32(cl)
+    }
+    if earlier == nil && Sentences.starts(p, at: cl, with: Sentences.wei) && cu < p.count && p[cu] == 0x2C && !hasLe {
+      purpose = Int32(cl)
+    }
+    let hasSince = yiLai >= 0 && firstZi != Int32.max && Int(firstZi) + 3 <= Int(yiLai)
+    return ClauseFacts(
+      headingEnd: heading, scopeEnd: scope != Int32.max && lastVerb < scope ? scope : Int32.max,
+      availableStart: available, purposeFrom: purpose, earlyEnd: early, sinceFrom: hasSince ? firstZi : Int32.max,
+      sinceTo: hasSince ? yiLai + 6 : Int32.min, sinceAfter: since < 0 ? -1 : since + 6, deliveryEnd: delivery)
   }
 }
