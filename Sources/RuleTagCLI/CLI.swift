@@ -129,6 +129,7 @@ public enum RuleTagCLI {
     ("tag", "tag articles with topics, scores and evidence"),
     ("check", "check rule files and print every diagnostic"),
     ("eval", "measure rules against a labelled corpus"),
+    ("explain", "trace one article: every hit, each topic's sum, the near misses"),
     ("diff", "show which articles changed between two tag runs, and why"),
     ("tokens", "show the normalised text and its tokens"),
   ]
@@ -153,6 +154,7 @@ public enum RuleTagCLI {
     case "tag": return TagCommand.run(rest, io: io)
     case "check": return CheckCommand.run(rest, io: io)
     case "eval": return EvalCommand.run(rest, io: io)
+    case "explain": return ExplainCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
     case "--version", "-V":
@@ -177,6 +179,7 @@ public enum RuleTagCLI {
     [
       "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
       "diff": DiffCommand.spec,
+      "explain": ExplainCommand.spec,
     ]
   }
 

@@ -15,9 +15,9 @@ extension ArticleScanner {
       var blocking: [String] = []
       for x in xs {
         if case .not(let inner) = x {
-          if !evaluate(inner, rule: rule).isEmpty { blocking.append(names.describe(inner)) }
+          if !evaluate(inner, rule: rule).isEmpty { blocking.append(names.short(inner)) }
         } else if evaluate(x, rule: rule).isEmpty {
-          missing.append(names.describe(x))
+          missing.append(names.short(x))
         }
       }
       if missing.count == 1 && xs.count > 1 { return "every term but `\(missing[0])` occurs" }
@@ -30,11 +30,11 @@ extension ArticleScanner {
         doc.bytes.withUnsafeBufferPointer { p in
           for x in ha { for y in hb { best = min(best, ArticleScanner.gap(x[0], y[0], p)) } }
         }
-        return "`\(names.describe(a))` and `\(names.describe(b))` are \(best) characters apart at the nearest;"
+        return "`\(names.short(a))` and `\(names.short(b))` are \(best) characters apart at the nearest;"
           + " near allows \(distance)"
       }
     case .title(let x):
-      if !evaluate(x, rule: rule).isEmpty { return "`\(names.describe(x))` occurs in the text, not in the headline" }
+      if !evaluate(x, rule: rule).isEmpty { return "`\(names.short(x))` occurs in the text, not in the headline" }
     default:
       break
     }
@@ -75,7 +75,7 @@ extension ArticleScanner {
       return "every term in one sentence, but a `not(…)` term excludes it: \(quoted)"
     }
     if missing.count == 1 {
-      return "one sentence has every term but `\(names.describe(positives[missing[0]]))`: \(quoted)"
+      return "one sentence has every term but `\(names.short(positives[missing[0]]))`: \(quoted)"
     }
     return nil
   }
@@ -137,6 +137,9 @@ struct TermNames {
     regexText = rs.regexes.map { "/\($0.source)/" }
     guardWords = guards
   }
+
+  /// `describe`, cut to 40 columns.
+  func short(_ e: CompiledExpr) -> String { DisplayWidth.truncate(describe(e), to: 40) }
 
   /// An expression as the rule language writes it (keywords normalised).
   func describe(_ e: CompiledExpr) -> String {

@@ -163,3 +163,27 @@ import Testing
     #expect(e.nearRules.map(\.reason) == (expected.map { [$0] } ?? []), "\(rule) on \(text)")
   }
 }
+
+@Suite struct ExplanationReportTests {
+  /// The JSON trace parses, and each hit's character offsets pick its text
+  /// out of `text`.
+  @Test func jsonOffsetsAreCharacters() throws {
+    let rules = try #require(try? CompiledRules.load(path: PackagePaths.rules.path).get())
+    var scanner = ArticleScanner(rules: rules)
+    var hits = 0
+    for a in ExplanationTests.articles(PackagePaths.corpusFile.path).prefix(10) {
+      let e = scanner.explain(title: a.titleString, text: a.textString)
+      let json = ExplanationReport(article: a, explanation: e, rules: rules, margin: 2).json()
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(a.id)")
+      let text = Array(try #require(object["text"] as? String))
+      for h in try #require(object["hits"] as? [[String: Any]]) {
+        let start = try #require(h["start"] as? Int)
+        let end = try #require(h["end"] as? Int)
+        #expect(String(text[start..<end]) == h["text"] as? String, "\(a.id) \(h)")
+        hits += 1
+      }
+    }
+    #expect(hits > 50)
+  }
+}
