@@ -103,7 +103,9 @@ public struct ExplanationReport: Sendable {
     }
     let regions = regions()
     out += "\ntext, normalised (【counted】, 〔suppressed only〕, [region number]):\n"
-    out += markedText(regions) + "\n"
+    var marked = markedText(regions)
+    while marked.hasSuffix("\n") { marked.removeLast() }
+    out += marked + "\n"
     out += "\nhits by region:\n"
     if regions.isEmpty { out += "  none\n" }
     let w0 = explanation.hits.map { h in h.suppression.map { DisplayWidth.of($0.description) } ?? 7 }.max() ?? 7
