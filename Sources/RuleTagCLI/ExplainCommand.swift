@@ -16,9 +16,11 @@ enum ExplainCommand {
         name: "id", value: "id",
         help: "the article with this id in PATH (default PATH with --id: Corpus)"),
       FlagSpec(name: "format", value: "text|json", help: "report format (default: text)"),
-      FlagSpec(name: "all-hits", value: nil, help: "also mark the terms of rules whose expression did not match (text)"),
       FlagSpec(
-        name: "near", value: "x", help: "untagged topics at most x points below their threshold are near misses (default: 2)"),
+        name: "all-hits", value: nil, help: "also mark the terms of rules whose expression did not match (text)"),
+      FlagSpec(
+        name: "near", value: "x",
+        help: "untagged topics at most x points below their threshold are near misses (default: 2)"),
     ],
     example: """
       ruletag explain --id s1-03                          # an article of Corpus/
@@ -63,7 +65,8 @@ enum ExplainCommand {
     let trace = article.title.withUnsafeBufferPointer { t in
       article.text.withUnsafeBufferPointer { scanner.explain(title: t, text: $0) }
     }
-    let report = ExplanationReport(article: article, explanation: trace, rules: rules, margin: margin, allHits: f.has("all-hits"))
+    let report = ExplanationReport(
+      article: article, explanation: trace, rules: rules, margin: margin, allHits: f.has("all-hits"))
     io.write(format == "json" ? report.json() : report.rendered())
     return ExitCode.ok
   }

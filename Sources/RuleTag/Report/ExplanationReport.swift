@@ -57,7 +57,9 @@ public struct ExplanationReport: Sendable {
     explanation.topics.filter { t in
       let th = rules.topics[t.topic].threshold
       return !t.tagged && t.score > 0 && th - t.score <= margin
-    }.sorted { (rules.topics[$0.topic].threshold - $0.score, $0.topic) < (rules.topics[$1.topic].threshold - $1.score, $1.topic) }
+    }.sorted {
+      (rules.topics[$0.topic].threshold - $0.score, $0.topic) < (rules.topics[$1.topic].threshold - $1.score, $1.topic)
+    }
   }
 
   /// The near misses among rules that could change the outcome: positive
@@ -117,12 +119,14 @@ public struct ExplanationReport: Sendable {
         let rule = rules.rules[h.rule]
         let what = h.suppression?.description ?? "counted"
         out +=
-          "      " + DisplayWidth.pad(what, to: w0) + "  \(text(h.start, h.end))  \(rules.topics[rule.topic].id)  \(rule.location)\n"
+          "      " + DisplayWidth.pad(what, to: w0)
+          + "  \(text(h.start, h.end))  \(rules.topics[rule.topic].id)  \(rule.location)\n"
       }
     }
     let hidden = explanation.hits.count - shownHits.count
     if hidden > 0 {
-      out += "  (\(counted(hidden, "incomplete hit")) not shown: terms of rules whose expression did not match; --all-hits)\n"
+      out +=
+        "  (\(counted(hidden, "incomplete hit")) not shown: terms of rules whose expression did not match; --all-hits)\n"
     }
     out += "\nscores:\n"
     let w = rules.topics.map { $0.id.count }.max() ?? 0
@@ -292,7 +296,7 @@ public struct ExplanationReport: Sendable {
 func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + JSONWriter.format(x) }
 
 extension Suppression {
-  /// The reason's name in JSON: `list`, `not-after`, `overlap` …
+  /// The reason's name in JSON (`list`, `not-after`, `overlap` …).
   public var kind: String {
     switch self {
     case .context(let name): return name

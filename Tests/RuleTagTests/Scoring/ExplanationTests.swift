@@ -140,7 +140,10 @@ import Testing
       "one sentence has every term but `入会`: «骑手加入工会。»"
     ),
     ("+1  sentence(骑手, 入会, 工会)", "骑手到了。", nil),
-    ("+1  sentence(骑手, 入会, not(交警))", "交警看骑手入会。", "every term in one sentence, but a `not(…)` term excludes it: «交警看骑手入会。»"),
+    (
+      "+1  sentence(骑手, 入会, not(交警))", "交警看骑手入会。",
+      "every term in one sentence, but a `not(…)` term excludes it: «交警看骑手入会。»"
+    ),
     ("+1  all(骑手, 工会|总工会)", "骑手来了。", "every term but `工会|总工会` occurs"),
     ("+1  all(骑手, not(交警))", "骑手和交警。", "every term occurs, but `not(交警)` too"),
     ("+1  near(2, 骑手, 服务)", "骑手来到这里享受服务。", "`骑手` and `服务` are 6 characters apart at the nearest; near allows 2"),
