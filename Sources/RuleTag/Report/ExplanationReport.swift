@@ -37,7 +37,7 @@ public struct ExplanationReport: Sendable {
   /// A counted hit as text: its spans joined by `…`.
   func hitText(_ h: [Span]) -> String { h.map { text(Int($0.start), Int($0.end)) }.joined(separator: "…") }
 
-  /// The gold labels restricted to the rule set's topics, nil without labels.
+  /// The gold labels, nil when the article has no `labels`.
   var gold: Set<String>? { article.labels.map(Set.init) }
 
   /// How a topic's tag compares with the labels: TP, FP, FN or nothing.
