@@ -129,6 +129,7 @@ public enum RuleTagCLI {
     ("tag", "tag articles with topics, scores and evidence"),
     ("check", "check rule files and print every diagnostic"),
     ("eval", "measure rules against a labelled corpus"),
+    ("explain", "trace one article: every hit, each topic's sum, the near misses"),
     ("diff", "show which articles a rule edit changes, and the rules to blame"),
     ("tokens", "show the normalised text and its tokens"),
     ("lint", "find dead, thin and shadowed rules on a corpus"),
@@ -155,6 +156,7 @@ public enum RuleTagCLI {
     case "tag": return TagCommand.run(rest, io: io)
     case "check": return CheckCommand.run(rest, io: io)
     case "eval": return EvalCommand.run(rest, io: io)
+    case "explain": return ExplainCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
     case "lint": return LintCommand.run(rest, io: io)
@@ -183,6 +185,7 @@ public enum RuleTagCLI {
       "diff": DiffCommand.spec,
       "lint": LintCommand.spec,
       "suggest": SuggestCommand.spec,
+      "explain": ExplainCommand.spec,
     ]
   }
 

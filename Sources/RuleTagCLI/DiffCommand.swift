@@ -44,7 +44,7 @@ enum DiffCommand {
       io.error("error: unknown format `\(format)`; choose from: text, jsonl\n")
       return ExitCode.usage
     }
-    let rules = f.lists["rules"] ?? []
+    let rules = f.values("rules")
     if f.value("rev") == nil && rules.isEmpty { return runRecords(f, format: format, io: io) }
     if f.value("rev") != nil && rules.count > 1 {
       io.error("error: with --rev, give --rules once (the rules to compare with their revision)\n")

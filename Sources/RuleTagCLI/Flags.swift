@@ -56,13 +56,15 @@ public struct CommandSpec: Sendable {
 /// Parsed command line of one command.
 public struct ParsedFlags: Sendable {
   public var values: [String: String] = [:]
-  /// Every value of each flag, in order, for flags given more than once.
-  public var lists: [String: [String]] = [:]
+  /// Every value of each flag, in command-line order (`values` keeps the last).
+  public var allValues: [String: [String]] = [:]
   public var switches: Set<String> = []
   public var positional: [String] = []
   public var wantsHelp = false
 
   public func value(_ name: String) -> String? { values[name] }
+  /// Every value given to a flag that may be repeated.
+  public func values(_ name: String) -> [String] { allValues[name] ?? [] }
   public func has(_ name: String) -> Bool { switches.contains(name) }
 }
 
@@ -106,10 +108,10 @@ extension CommandSpec {
       if let v = f.value {
         if let inline {
           p.values[name] = inline
-          p.lists[name, default: []].append(inline)
+          p.allValues[name, default: []].append(inline)
         } else if i < args.count {
           p.values[name] = args[i]
-          p.lists[name, default: []].append(args[i])
+          p.allValues[name, default: []].append(args[i])
           i += 1
         } else {
           return .failure(FlagError(message: "option `--\(name)` needs a value <\(v)>"))

@@ -48,13 +48,16 @@ public struct EvaluationReport: Sendable {
   /// Every evaluated article with its gold and predicted topics, in corpus
   /// order (`articleCount` of them).
   public var articles: [EvaluatedArticle] = []
+  /// Every rule's record (`eval --by-rule`), when asked for.
+  public var ruleAnalysis: RuleAnalysis? = nil
 }
 
 public enum Evaluator {
   /// Evaluates `rules` on the corpus at `path` (opened from `directory`
-  /// when it is relative and one is given).
+  /// when it is relative and one is given); `byRule` adds every rule's
+  /// record (`RuleAnalysis`).
   public static func evaluate(
-    rules: CompiledRules, corpus path: String, threads: Int = 1, directory: String? = nil
+    rules: CompiledRules, corpus path: String, threads: Int = 1, directory: String? = nil, byRule: Bool = false
   ) -> EvaluationReport {
     let reader = InputReader(paths: [path], directory: directory)
     let batch = BatchScanner(rules: rules, threads: threads)
@@ -136,6 +139,6 @@ public enum Evaluator {
     }
     return EvaluationReport(
       metrics: metrics, mistakes: mistakes, issues: issues, articleCount: evaluated.count, corpus: path,
-      articles: evaluated)
+      articles: evaluated, ruleAnalysis: byRule ? RuleAnalysis(rules: rules, articles: evaluated) : nil)
   }
 }

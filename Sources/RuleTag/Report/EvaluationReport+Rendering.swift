@@ -35,11 +35,18 @@ extension MetricsTable {
 }
 
 extension EvaluationReport {
-  /// The text report: the table, then every mistake under its topic.
+  /// The text report: the table, then every mistake under its topic, then
+  /// the rule analysis when the report has one.
   ///
   /// `maxMistakes` lists only the first so many mistakes and ends with how
   /// many were left out.
   public func rendered(showMistakes: Bool = true, maxMistakes: Int? = nil) -> String {
+    let out = renderedMistakes(showMistakes: showMistakes, maxMistakes: maxMistakes)
+    guard let a = ruleAnalysis else { return out }
+    return out + "\n" + a.rendered()
+  }
+
+  func renderedMistakes(showMistakes: Bool, maxMistakes: Int?) -> String {
     var out = "corpus: \(corpus) (\(counted(articleCount, "article")))\n\n" + metrics.rendered()
     if !issues.isEmpty {
       out += "\ncorpus issues (\(issues.count)):\n"
@@ -79,6 +86,13 @@ extension EvaluationReport {
   /// The report as one JSON object.
   public func json() -> String {
     var w = JSONWriter()
+    write(to: &w)
+    return w.string + "\n"
+  }
+
+  /// Writes the report as one JSON object into `w` (with `by_rule` when
+  /// the report has the rule analysis).
+  public func write(to w: inout JSONWriter) {
     w.beginObject()
     w.key("corpus"); w.string(corpus)
     w.key("articles"); w.int(articleCount)
@@ -130,7 +144,10 @@ extension EvaluationReport {
       w.endObject()
     }
     w.endArray()
+    if let a = ruleAnalysis {
+      w.key("by_rule")
+      a.write(to: &w)
+    }
     w.endObject()
-    return w.string + "\n"
   }
 }
