@@ -307,6 +307,7 @@ extension Suppression {
     case .cap: return "cap"
     case .incomplete: return "incomplete"
     case .negated: return "not"
+    case .lead: return "lead"
     }
   }
 

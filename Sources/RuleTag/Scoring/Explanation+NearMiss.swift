@@ -35,6 +35,10 @@ extension ArticleScanner {
       }
     case .title(let x):
       if !evaluate(x, rule: rule).isEmpty { return "`\(names.short(x))` occurs in the text, not in the headline" }
+    case .lead(let x):
+      if !evaluate(x, rule: rule).isEmpty {
+        return "`\(names.short(x))` occurs, but not in the headline or the first sentence"
+      }
     default:
       break
     }
@@ -152,6 +156,7 @@ struct TermNames {
     case .not(let x): return "not(" + describe(x) + ")"
     case .near(let d, let a, let b): return "near(\(d), \(describe(a)), \(describe(b)))"
     case .title(let x): return "title(" + describe(x) + ")"
+    case .lead(let x): return "lead(" + describe(x) + ")"
     }
   }
 }

@@ -32,6 +32,9 @@ public enum Suppression: Sendable, Hashable {
   case incomplete
   /// A hit of a `not(…)` term: it excludes its sentence (or the article).
   case negated
+  /// The rule's `if-lead` / `unless-lead` condition turns it off on this
+  /// article (its headline and first sentence).
+  case lead
 
   /// The reason as the text report prints it.
   public var description: String {
@@ -44,6 +47,7 @@ public enum Suppression: Sendable, Hashable {
     case .cap: return "cap"
     case .incomplete: return "incomplete"
     case .negated: return "not(…)"
+    case .lead: return "lead condition"
     }
   }
 }
@@ -143,6 +147,12 @@ extension ArticleScanner {
   ) -> TracedRule? {
     // Every raw hit of every term, with the reason it is refused.
     var raw: [(Span, Suppression?)] = []
+    if !leadAllows(rule) {
+      ArticleScanner.forEachTerm(rule.expr, negated: false) { term, negated in
+        if !negated { for s in rawSpans(term) { marks[HitKey(rule: r, start: Int(s.start), end: Int(s.end))] = .lead } }
+      }
+      return nil
+    }
     ArticleScanner.forEachTerm(rule.expr, negated: false) { term, negated in
       for s in rawSpans(term) {
         let why = refusal(s, rule: rule, positive: isPositive(term), names: names)
@@ -187,7 +197,7 @@ extension ArticleScanner {
     case .any(let xs), .all(let xs), .sentence(let xs):
       for x in xs { forEachTerm(x, negated: negated, body) }
     case .not(let x): forEachTerm(x, negated: true, body)
-    case .title(let x): forEachTerm(x, negated: negated, body)
+    case .title(let x), .lead(let x): forEachTerm(x, negated: negated, body)
     case .near(_, let a, let b):
       forEachTerm(a, negated: negated, body)
       forEachTerm(b, negated: negated, body)
@@ -277,6 +287,7 @@ extension Explanation {
     case .negated: return 3
     case .incomplete: return 4
     case .context, .notAfter, .notBefore, .notInside: return 5
+    case .lead: return 6
     }
   }
 }
