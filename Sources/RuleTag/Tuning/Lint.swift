@@ -273,7 +273,10 @@ struct LintRules {
       }
       return (plain.isEmpty ? [] : [plain]) + nested
     case .all(let xs), .sentence(let xs): return xs.flatMap { alternatives($0) }
-    case .title(let x), .lead(let x), .named(_, let x): return alternatives(x)
+    case .title(let x), .lead(let x): return alternatives(x)
+    // A class's words are shared by every rule that uses it: they are not
+    // checked as one rule's alternatives.
+    case .named: return []
     }
   }
 
