@@ -22,21 +22,49 @@ public final class CommandIO {
   let capture: Bool
   /// Whether stdout is a terminal (chooses the default output format).
   public var isTerminal: Bool
+  /// Whether stderr is a terminal (progress is shown only there).
+  public var errIsTerminal: Bool
+  /// Whether standard input is a terminal (a person typing, not a pipe).
+  public var inIsTerminal: Bool
+  /// The terminal's width in columns, when stdout is one or COLUMNS says.
+  public var columns: Int?
+  /// The environment the command sees (RULETAG_RULES, NO_COLOR, …).
+  public var environment: [String: String]
   /// The folder relative paths on the command line are opened from (nil:
   /// the process's working directory); messages name them as given.
   public let directory: String?
 
-  public init(capture: Bool, isTerminal: Bool = false, directory: String? = nil) {
+  public init(
+    capture: Bool, isTerminal: Bool = false, directory: String? = nil, environment: [String: String] = [:],
+    errIsTerminal: Bool = false, inIsTerminal: Bool = false, columns: Int? = nil
+  ) {
     self.capture = capture
     self.isTerminal = isTerminal
     self.directory = directory
+    self.environment = environment
+    self.errIsTerminal = errIsTerminal
+    self.inIsTerminal = inIsTerminal
+    self.columns = columns
   }
 
   /// Where `path`, as given on the command line, is opened.
   public func path(_ path: String) -> String { FilePaths.resolve(path, in: directory) }
 
   public static func standard() -> CommandIO {
-    CommandIO(capture: false, isTerminal: isatty(1) == 1)
+    let env = ProcessInfo.processInfo.environment
+    return CommandIO(
+      capture: false, isTerminal: isatty(1) == 1, environment: env, errIsTerminal: isatty(2) == 1,
+      inIsTerminal: isatty(0) == 1, columns: TerminalSize.columns(fd: 1, environment: env))
+  }
+
+  /// Writes `s` to stderr at once (progress lines), without flushing
+  /// standard output first.
+  public func errorNow(_ s: String) {
+    if capture {
+      err += Array(s.utf8)
+    } else {
+      FileHandle.standardError.write(Data(s.utf8))
+    }
   }
 
   public func write(_ s: String) {

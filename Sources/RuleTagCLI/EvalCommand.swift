@@ -9,7 +9,7 @@ enum EvalCommand {
     name: "eval", summary: "Measure rules against a labelled corpus: P/R/F1 per topic, every FP and FN explained.",
     positional: "",
     flags: [
-      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
+      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: $RULETAG_RULES, ./Rules, built-in)"),
       FlagSpec(
         name: "corpus", value: "path", help: "labelled JSONL file or folder, `-` standard input (default: Corpus)"),
       FlagSpec(name: "format", value: "text|json", help: "report format (default: text)"),
@@ -28,7 +28,7 @@ enum EvalCommand {
       io.error("error: unexpected argument `\(extra)`; give the corpus with --corpus\n")
       return ExitCode.usage
     }
-    guard let rules = loadRules(f.value("rules") ?? "Rules", io: io) else { return ExitCode.usage }
+    guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
     let format = f.value("format") ?? "text"
     guard format == "text" || format == "json" else {
       io.error("error: unknown format `\(format)`; choose from: text, json\n")

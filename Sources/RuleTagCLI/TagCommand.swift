@@ -12,7 +12,7 @@ enum TagCommand {
     name: "tag", summary: "Tag articles with topics, scores and the evidence behind each tag.",
     positional: "[PATH ...]   (files, folders, *.jsonl, *.txt; `-` or none: standard input)",
     flags: [
-      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
+      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: $RULETAG_RULES, ./Rules, built-in)"),
       FlagSpec(
         name: "format", value: "table|jsonl|csv", help: "output format (default: table on a terminal, else jsonl)"),
       FlagSpec(name: "topics", value: "id,id", help: "report only these topics"),
@@ -25,7 +25,7 @@ enum TagCommand {
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
-    guard let rules = loadRules(f.value("rules") ?? "Rules", io: io) else { return ExitCode.usage }
+    guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
     var options = TagReportOptions(format: io.isTerminal ? .table : .jsonl, explain: f.has("explain"), rules: rules)
     if let v = f.value("format") {
       guard let fmt = TagFormat(rawValue: v) else {

@@ -16,6 +16,8 @@ public struct RuleParser {
   var directory: String? = nil
   /// Topic id → (index in set.topics).
   var topicIndex: [String: Int] = [:]
+  /// Rule files held in memory by name (`load(files:)`); nil: files on disk.
+  var memory: [String: [UInt8]]? = nil
 
   public init() {}
 
@@ -66,7 +68,7 @@ public struct RuleParser {
       return
     }
     if seenFiles.contains(canonical) { return }
-    guard let data = FileManager.default.contents(atPath: opened) else {
+    guard let data = memory.map({ $0[path].map { Data($0) } }) ?? FileManager.default.contents(atPath: opened) else {
       if let (span, line) = includedFrom {
         set.diagnostics.append(.includeNotFound(path, at: span, line: line))
       } else {
@@ -215,7 +217,8 @@ public struct RuleParser {
   mutating func include(_ path: String, file: String, at where_: SourceSpan, line: String) {
     let dir = (file as NSString).deletingLastPathComponent
     let target = path.hasPrefix("/") ? path : (dir.isEmpty ? path : dir + "/" + path)
-    let files = RuleParser.ruleFiles(at: target, in: directory)
+    let files =
+      memory.map { RuleParser.ruleFiles(at: target, in: $0) } ?? RuleParser.ruleFiles(at: target, in: directory)
     if files.isEmpty {
       set.diagnostics.append(.includeNotFound(path, at: where_, line: line))
     }
