@@ -18,6 +18,7 @@ enum TagCommand {
       FlagSpec(name: "topics", value: "id,id", help: "report only these topics"),
       FlagSpec(name: "min-score", value: "number", help: "report a tag only when its score is at least this"),
       FlagSpec(name: "explain", value: nil, help: "show evidence in the table; add near misses to jsonl"),
+      FlagSpec(name: "with-text", value: nil, help: "add each article's text to jsonl and csv records"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
     ],
     example: "ruletag tag Corpus/ --format table --explain\ncat news.jsonl | ruletag tag --format jsonl > tagged.jsonl")
@@ -26,13 +27,22 @@ enum TagCommand {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
     guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
-    var options = TagReportOptions(format: io.isTerminal ? .table : .jsonl, explain: f.has("explain"), rules: rules)
+    var options = TagReportOptions(
+      format: io.isTerminal ? .table : .jsonl, explain: f.has("explain"), withText: f.has("with-text"), rules: rules)
     if let v = f.value("format") {
       guard let fmt = TagFormat(rawValue: v) else {
         io.error("error: unknown format `\(v)`; choose from: table, jsonl, csv\n")
         return ExitCode.usage
       }
       options.format = fmt
+    }
+    if options.explain && options.format == .csv {
+      io.error("error: --explain has no place in csv (one row of scores per article); use --format jsonl or table\n")
+      return ExitCode.usage
+    }
+    if options.withText && options.format == .table {
+      io.error("error: --with-text is for jsonl and csv records; the table shows titles\n")
+      return ExitCode.usage
     }
     if let v = f.value("topics") {
       var idx: [Int] = []

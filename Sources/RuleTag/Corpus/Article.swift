@@ -8,6 +8,9 @@
 /// One article to tag.
 public struct Article: Sendable {
   public var id: String
+  /// Whether the input gave `id` as a JSON number (`"id": 17`): records
+  /// then write it as one.
+  public var idIsNumber = false
   /// Raw UTF-8 headline (may be empty).
   public var title: [UInt8]
   /// Raw UTF-8 body.
@@ -42,6 +45,8 @@ public struct InputError: Error, Sendable, Equatable {
   public var message: String
   /// The article id, when it could be read.
   public var id: String?
+  /// Whether the input gave `id` as a JSON number.
+  public var idIsNumber = false
 
   /// The message, such as `invalid JSON at corpus.jsonl:17: expected , or } (column 45)`.
   public var description: String { "\(message)" }

@@ -21,16 +21,22 @@ public struct TagReportOptions: Sendable {
   /// Evidence in the table; evidence of topics that scored but were not
   /// tagged in JSONL.
   public var explain: Bool
+  /// Whether JSONL and CSV records carry the article's `text` (they
+  /// always carry its `title`), so every evidence offset points into the
+  /// record itself.
+  public var withText: Bool
   /// JSON forms of the names written for every article.
   public var names: EncodedNames
 
   public init(
-    format: TagFormat, topics: [Int]? = nil, minScore: Double = -.infinity, explain: Bool, rules: CompiledRules
+    format: TagFormat, topics: [Int]? = nil, minScore: Double = -.infinity, explain: Bool, withText: Bool = false,
+    rules: CompiledRules
   ) {
     self.format = format
     self.topics = topics
     self.minScore = minScore
     self.explain = explain
+    self.withText = withText
     names = EncodedNames(rules)
   }
 }
@@ -89,7 +95,7 @@ public enum TagReport {
     }
     switch options.format {
     case .jsonl: return jsonlRecord(a, r, topics: topics, tags: tags, rules: rules, options: options)
-    case .csv: return csvRecord(a, r, topics: topics, tags: tags, rules: rules)
+    case .csv: return csvRecord(a, r, topics: topics, tags: tags, rules: rules, options: options)
     case .table: return tableRecord(a, r, topics: topics, tags: tags, rules: rules, options: options)
     }
   }
