@@ -159,6 +159,8 @@ public enum RuleTagCLI {
     ("eval", "measure rules against a labelled corpus"),
     ("diff", "show which articles changed between two tag runs, and why"),
     ("tokens", "show the normalised text and its tokens"),
+    ("completions", "print a shell completion script (bash, zsh, fish)"),
+    ("man", "print the manual page (roff)"),
   ]
 
   /// Runs the command line `args` (without the program name).
@@ -183,6 +185,8 @@ public enum RuleTagCLI {
     case "eval": return EvalCommand.run(rest, io: io)
     case "tokens": return TokensCommand.run(rest, io: io)
     case "diff": return DiffCommand.run(rest, io: io)
+    case "completions": return CompletionsCommand.run(rest, io: io)
+    case "man": return CompletionsCommand.runMan(rest, io: io)
     case "--version", "-V":
       io.write("ruletag \(version)\n")
       return ExitCode.ok
@@ -204,14 +208,18 @@ public enum RuleTagCLI {
   static var specs: [String: CommandSpec] {
     [
       "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
-      "diff": DiffCommand.spec,
+      "diff": DiffCommand.spec, "completions": CompletionsCommand.spec, "man": CompletionsCommand.manSpec,
     ]
   }
+
+  /// Every command's spec, in the order of `commands`.
+  static var orderedSpecs: [CommandSpec] { commands.compactMap { specs[$0.0] } }
 
   static var usage: String {
     var s =
       "ruletag: rule-based topic tagging for Chinese labour news\n\nUSAGE: ruletag <command> [options]\n\nCOMMANDS:\n"
-    for (c, h) in commands { s += "  " + c.padding(toLength: 8, withPad: " ", startingAt: 0) + h + "\n" }
+    let w = (commands.map(\.0.count).max() ?? 6) + 2
+    for (c, h) in commands { s += "  " + c.padding(toLength: w, withPad: " ", startingAt: 0) + h + "\n" }
     s += "\nRun `ruletag <command> --help` for a command's options and an example.\n"
     s += "`ruletag --version` (or `-V`) prints the version.\n"
     return s
