@@ -19,6 +19,9 @@ enum TagCommand {
       FlagSpec(name: "min-score", value: "number", help: "report a tag only when its score is at least this"),
       FlagSpec(name: "explain", value: nil, help: "show evidence in the table; add near misses to jsonl"),
       FlagSpec(name: "with-text", value: nil, help: "add each article's text to jsonl and csv records"),
+      FlagSpec(
+        name: "encoding", value: "auto|utf-8|gb18030|gbk",
+        help: "input encoding (default: auto, UTF-8 or GB18030 when it looks like it)"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
     ],
     example: "ruletag tag Corpus/ --format table --explain\ncat news.jsonl | ruletag tag --format jsonl > tagged.jsonl")
@@ -63,6 +66,13 @@ enum TagCommand {
       }
       options.minScore = d
     }
+    if let v = f.value("encoding") {
+      guard let e = InputEncoding(name: v) else {
+        io.error("error: unknown encoding `\(v)`; choose from: auto, utf-8, gb18030, gbk\n")
+        return ExitCode.usage
+      }
+      options.encoding = e
+    }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     let reader = InputReader(paths: f.positional, directory: io.directory)
     let batch = BatchScanner(rules: rules, threads: threads)
@@ -71,6 +81,7 @@ enum TagCommand {
     var errors = 0
     var withTags = 0
     var rows: [TableRow] = []
+    var convertedFiles: Set<String> = []
     if opts.format == .csv { io.write(TagReport.csvHeader(rules, opts)) }
     batch.run(
       reader,
@@ -81,6 +92,9 @@ enum TagCommand {
       sink: { outs in
         for o in outs {
           read += 1
+          if let (file, from) = o.converted, convertedFiles.insert(file).inserted {
+            io.error("note: \(file) is not UTF-8; read as \(from) (GBK) and converted with iconv\n")
+          }
           if let e = o.error {
             errors += 1
             io.error("error: \(e)\n")
