@@ -143,3 +143,17 @@ func threadCount(_ f: ParsedFlags, io: CommandIO) -> Int? {
   }
   return n
 }
+
+/// `--color auto|always|never`: auto colours a terminal unless NO_COLOR
+/// is set to something; always and never win over NO_COLOR. Nil after
+/// reporting a bad value.
+func colorChoice(_ f: ParsedFlags, io: CommandIO) -> Bool? {
+  switch f.value("color") ?? "auto" {
+  case "always": return true
+  case "never": return false
+  case "auto": return io.isTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty
+  case let v:
+    io.error("error: unknown --color `\(v)`; choose from: auto, always, never\n")
+    return nil
+  }
+}

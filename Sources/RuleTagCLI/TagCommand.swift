@@ -23,6 +23,7 @@ enum TagCommand {
         name: "encoding", value: "auto|utf-8|gb18030|gbk",
         help: "input encoding (default: auto, UTF-8 or GB18030 when it looks like it)"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
+      FlagSpec(name: "color", value: "auto|always|never", help: "colour the table (default: auto, on a terminal)"),
     ],
     example: "ruletag tag Corpus/ --format table --explain\ncat news.jsonl | ruletag tag --format jsonl > tagged.jsonl")
 
@@ -74,6 +75,7 @@ enum TagCommand {
       options.encoding = e
     }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
+    guard let color = colorChoice(f, io: io) else { return ExitCode.usage }
     let reader = InputReader(paths: f.positional, directory: io.directory)
     let batch = BatchScanner(rules: rules, threads: threads)
     let opts = options
@@ -104,7 +106,9 @@ enum TagCommand {
           if let r = o.row { rows.append(r) } else { io.write(bytes: o.bytes) }
         }
       })
-    if opts.format == .table { io.write(TagReport.renderTable(rows, explain: opts.explain)) }
+    if opts.format == .table {
+      io.write(TagReport.renderTable(rows, explain: opts.explain, style: TableStyle(width: io.columns, color: color)))
+    }
     io.flush()
     // Records that were not written are not reported as tagged.
     if io.failure != nil { return ExitCode.outputFailed }
