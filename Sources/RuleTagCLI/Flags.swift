@@ -144,9 +144,10 @@ func threadCount(_ f: ParsedFlags, io: CommandIO) -> Int? {
   return n
 }
 
-/// `--color auto|always|never`: auto colours a terminal unless NO_COLOR
-/// is set to something; always and never win over NO_COLOR. Nil after
-/// reporting a bad value.
+/// Whether to colour, from `--color auto|always|never`.
+///
+/// Auto colours a terminal unless NO_COLOR is set to something; always and
+/// never win over NO_COLOR. Nil after reporting a bad value.
 func colorChoice(_ f: ParsedFlags, io: CommandIO) -> Bool? {
   switch f.value("color") ?? "auto" {
   case "always": return true

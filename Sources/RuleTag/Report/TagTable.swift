@@ -73,7 +73,9 @@ extension TagReport {
     return s
   }
 
-  /// `text` in lines of at most `width` columns, broken only after a
+  /// `text` in lines of at most `width` columns.
+  ///
+  /// Lines break only after a
   /// `separator` (kept at the end of the line, without its trailing
   /// space); a piece wider than `width` has a line of its own. No width: one line.
   public static func wrap(_ text: String, at separator: String, width: Int?) -> [String] {
