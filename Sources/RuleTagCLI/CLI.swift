@@ -28,6 +28,10 @@ public final class CommandIO {
   public var inIsTerminal: Bool
   /// The terminal's width in columns, when stdout is one or COLUMNS says.
   public var columns: Int?
+  /// The width of the terminal on stderr, for the progress line.
+  public var errColumns: Int?
+  /// Seconds a run takes before its progress is shown (on a terminal).
+  public var progressAfter: Double = 2
   /// The environment the command sees (RULETAG_RULES, NO_COLOR, …).
   public var environment: [String: String]
   /// The folder relative paths on the command line are opened from (nil:
@@ -36,8 +40,9 @@ public final class CommandIO {
 
   public init(
     capture: Bool, isTerminal: Bool = false, directory: String? = nil, environment: [String: String] = [:],
-    errIsTerminal: Bool = false, inIsTerminal: Bool = false, columns: Int? = nil
+    errIsTerminal: Bool = false, inIsTerminal: Bool = false, columns: Int? = nil, errColumns: Int? = nil
   ) {
+    self.errColumns = errColumns
     self.capture = capture
     self.isTerminal = isTerminal
     self.directory = directory
@@ -54,7 +59,8 @@ public final class CommandIO {
     let env = ProcessInfo.processInfo.environment
     return CommandIO(
       capture: false, isTerminal: isatty(1) == 1, environment: env, errIsTerminal: isatty(2) == 1,
-      inIsTerminal: isatty(0) == 1, columns: TerminalSize.columns(fd: 1, environment: env))
+      inIsTerminal: isatty(0) == 1, columns: TerminalSize.columns(fd: 1, environment: env),
+      errColumns: TerminalSize.columns(fd: 2, environment: env))
   }
 
   /// Writes `s` to stderr at once (progress lines), without flushing

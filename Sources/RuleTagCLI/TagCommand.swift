@@ -24,6 +24,7 @@ enum TagCommand {
         help: "input encoding (default: auto, UTF-8 or GB18030 when it looks like it)"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
       FlagSpec(name: "color", value: "auto|always|never", help: "colour the table (default: auto, on a terminal)"),
+      FlagSpec(name: "quiet", value: nil, help: "no progress, notes or summary on stderr; errors only"),
     ],
     example: "ruletag tag Corpus/ --format table --explain\ncat news.jsonl | ruletag tag --format jsonl > tagged.jsonl")
 
@@ -76,7 +77,12 @@ enum TagCommand {
     }
     guard let threads = threadCount(f, io: io) else { return ExitCode.usage }
     guard let color = colorChoice(f, io: io) else { return ExitCode.usage }
+    let quiet = f.has("quiet")
+    if let notice = standardInputNotice(f.positional, io: io, quiet: quiet) { io.error(notice) }
     let reader = InputReader(paths: f.positional, directory: io.directory)
+    let paths = f.positional
+    let directory = io.directory
+    let progress = ProgressMeter(io: io, quiet: quiet) { InputReader.totalSize(paths, directory: directory) }
     let batch = BatchScanner(rules: rules, threads: threads)
     let opts = options
     var read = 0
@@ -94,18 +100,22 @@ enum TagCommand {
       sink: { outs in
         for o in outs {
           read += 1
-          if let (file, from) = o.converted, convertedFiles.insert(file).inserted {
+          if let (file, from) = o.converted, convertedFiles.insert(file).inserted, !quiet {
+            progress.clear()
             io.error("note: \(file) is not UTF-8; read as \(from) (GBK) and converted with iconv\n")
           }
           if let e = o.error {
             errors += 1
+            progress.clear()
             io.error("error: \(e)\n")
           } else if o.tagCount > 0 {
             withTags += 1
           }
           if let r = o.row { rows.append(r) } else { io.write(bytes: o.bytes) }
         }
+        progress.update(articles: read, errors: errors, bytes: reader.bytesRead)
       })
+    progress.clear()
     if opts.format == .table {
       io.write(TagReport.renderTable(rows, explain: opts.explain, style: TableStyle(width: io.columns, color: color)))
     }
@@ -116,10 +126,19 @@ enum TagCommand {
       reader.skippedFiles > 0 ? "; \(counted(reader.skippedFiles, "file")) skipped: not .txt or .jsonl" : ""
     let interrupted =
       Interruption.caught.map { "; interrupted by \(Interruption.name($0)), input not read to the end" } ?? ""
-    io.error(
-      "summary: \(counted(read, "article")) read = \(read - errors) tagged + \(counted(errors, "error")); \(withTags) with at least one topic\(skipped)\(interrupted)\n"
-    )
+    if !quiet {
+      io.error(
+        "summary: \(counted(read, "article")) read = \(read - errors) tagged + \(counted(errors, "error")); \(withTags) with at least one topic\(skipped)\(interrupted)\n"
+      )
+    }
     if let sig = Interruption.caught { return 128 + sig }
     return errors > 0 ? ExitCode.inputErrors : ExitCode.ok
+  }
+
+  /// What `tag` says before it waits for a person to type articles: only
+  /// when it reads standard input and that is a terminal, and not `--quiet`.
+  static func standardInputNotice(_ paths: [String], io: CommandIO, quiet: Bool) -> String? {
+    guard !quiet, io.inIsTerminal, paths.isEmpty || paths.contains("-") else { return nil }
+    return "reading articles from standard input (JSONL, or one text article); end with Ctrl-D\n"
   }
 }
