@@ -30,6 +30,8 @@ public final class CommandIO {
   public var columns: Int?
   /// The width of the terminal on stderr, for the progress line.
   public var errColumns: Int?
+  /// The descriptor standard input is read from (tests give a pipe).
+  public var standardInput: Int32 = 0
   /// Seconds a run takes before its progress is shown (on a terminal).
   public var progressAfter: Double = 2
   /// The environment the command sees (RULETAG_RULES, NO_COLOR, …).

@@ -4,6 +4,7 @@
 // In order: `--rules PATH`, then the environment variable RULETAG_RULES,
 // then `./Rules` (from the command's directory), then the rules built into
 // the binary (the package's Rules/ when it was built, `EmbeddedRules`).
+// `--rules -` reads one rule file from standard input.
 // The first place given or present is used; when it cannot be used (a
 // `--rules` path that is not there, a folder without *.rules files), the
 // error names every place looked at, with its absolute path.
@@ -22,6 +23,8 @@ public enum RulesLocator {
     case path(String)
     /// The rules built into the binary.
     case embedded
+    /// One rule file read from standard input (`--rules -`).
+    case standardInput
   }
 
   /// A place looked at, for the error when no rules are found.
@@ -52,6 +55,7 @@ public enum RulesLocator {
       (flag.map { [("--rules \($0)", $0, true)] } ?? [])
       + (flag == nil ? env.map { [("\(environmentVariable)=\($0)", $0, true)] } ?? [] : [])
       + (flag == nil && env == nil ? [("./Rules", "Rules", false)] : [])
+    if flag == "-" { return .success(.standardInput) }
     for (how, path, explicit) in candidates {
       let abs = absolute(path, io: io)
       var isDir: ObjCBool = false
@@ -96,6 +100,9 @@ public enum RulesLocator {
       return nil
     case .success(.embedded):
       return (RuleParser.load(files: embeddedFiles), .embedded)
+    case .success(.standardInput):
+      let bytes = [UInt8](FileHandle(fileDescriptor: io.standardInput, closeOnDealloc: false).readDataToEndOfFile())
+      return (RuleParser.load(files: [("<stdin>", bytes)], onlyRuleFiles: false), .standardInput)
     case .success(.path(let p)):
       return (RuleParser.load(path: p, directory: io.directory), .path(p))
     }
@@ -123,6 +130,7 @@ extension RulesLocator.Source {
     switch self {
     case .path(let p): return p
     case .embedded: return "the rules built into ruletag"
+    case .standardInput: return "<stdin>"
     }
   }
 }

@@ -31,6 +31,10 @@ enum TagCommand {
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
+    if f.value("rules") == "-" && (f.positional.isEmpty || f.positional.contains("-")) {
+      io.error("error: standard input can hold the rules (--rules -) or the articles, not both\n")
+      return ExitCode.usage
+    }
     guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
     var options = TagReportOptions(
       format: io.isTerminal ? .table : .jsonl, explain: f.has("explain"), withText: f.has("with-text"), rules: rules)

@@ -104,3 +104,33 @@ import Testing
     #expect(check.err.hasPrefix("checked \(files) files (the rules built into ruletag): "), "\(check.err)")
   }
 }
+
+extension RulesLocatorTests {
+  /// `--rules -` reads one rule file from standard input, named `<stdin>`
+  /// in diagnostics and evidence; tag refuses it when the articles would
+  /// come from standard input too.
+  @Test func rulesFromStandardInput() throws {
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{\"id\":\"a\",\"text\":\"骑手\"}\n".write(
+      to: dir.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
+    func run(_ args: [String], rules: String) throws -> CommandIO {
+      let file = dir.appendingPathComponent("rules-\(UUID().uuidString)")
+      try rules.write(to: file, atomically: true, encoding: .utf8)
+      let fd = open(file.path, O_RDONLY)
+      defer { close(fd) }
+      let io = CommandIO(capture: true, directory: dir.path)
+      io.standardInput = fd
+      _ = RuleTagCLI.run(args, io: io)
+      return io
+    }
+    let tag = try run(
+      ["tag", "--rules", "-", "--format", "jsonl", "in.jsonl"], rules: "topic a \"a\" threshold 1\n  +1 骑手\n")
+    #expect(
+      tag.outString.contains(#""tags":["a"]"#) && tag.outString.contains(#""rule":"<stdin>:2""#), "\(tag.outString)")
+    let check = try run(["check", "--rules", "-", "--format", "short"], rules: "topic a \"a\" threshold 1\n  +x 骑手\n")
+    #expect(check.outString.contains("<stdin>:2:3: error"), "\(check.outString)")
+    let both = try run(["tag", "--rules", "-"], rules: "")
+    #expect(both.errString == "error: standard input can hold the rules (--rules -) or the articles, not both\n")
+  }
+}

@@ -3,14 +3,17 @@
 // `include` resolved among them.
 
 extension RuleParser {
-  /// Loads rules from files given by name and bytes, every file in name
-  /// order as a folder's would be; an `include` names another of them.
-  public static func load(files: [(name: String, bytes: [UInt8])]) -> RuleSet {
+  /// Loads rules from files given by name and bytes.
+  ///
+  /// Every `*.rules` file (or, with `onlyRuleFiles` false, every file) is
+  /// read in name order as a folder's would be; an `include` names another
+  /// of them.
+  public static func load(files: [(name: String, bytes: [UInt8])], onlyRuleFiles: Bool = true) -> RuleSet {
     var p = RuleParser()
     var memory: [String: [UInt8]] = [:]
     for f in files { memory[f.name] = f.bytes }
     p.memory = memory
-    let names = files.map(\.name).filter { $0.hasSuffix(".rules") }.sorted()
+    let names = files.map(\.name).filter { !onlyRuleFiles || $0.hasSuffix(".rules") }.sorted()
     if names.isEmpty {
       p.set.diagnostics.append(.noRules("<embedded rules>"))
       return p.set
