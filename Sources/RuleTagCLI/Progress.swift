@@ -1,7 +1,8 @@
 // Progress of a long `tag` run on stderr: articles, MB/s, errors so far and
 // the time left, on one line redrawn a few times a second.
 //
-// Shown only when stderr is a terminal, after the run has taken
+// Shown only when stderr is a terminal (and stdout is not one taking
+// records as they come), after the run has taken
 // `CommandIO.progressAfter` seconds (2 by default), and never with
 // `--quiet`; the line is cleared when the run ends or before a message is
 // printed. The line itself is a pure function of the counts, the time and
@@ -60,9 +61,12 @@ final class ProgressMeter {
   let totalBytes: () -> Int?
   var total: Int?? = nil
 
-  init(io: CommandIO, quiet: Bool, totalBytes: @escaping () -> Int?) {
+  /// A meter for a run; `streaming` says that records go to standard
+  /// output as they are made (JSONL, CSV), where on the same terminal they
+  /// would run through the line, so it is then not drawn.
+  init(io: CommandIO, quiet: Bool, streaming: Bool, totalBytes: @escaping () -> Int?) {
     self.io = io
-    enabled = io.errIsTerminal && !quiet
+    enabled = io.errIsTerminal && !quiet && !(streaming && io.isTerminal)
     self.totalBytes = totalBytes
   }
 

@@ -86,7 +86,9 @@ enum TagCommand {
     let reader = InputReader(paths: f.positional, directory: io.directory)
     let paths = f.positional
     let directory = io.directory
-    let progress = ProgressMeter(io: io, quiet: quiet) { InputReader.totalSize(paths, directory: directory) }
+    let progress = ProgressMeter(io: io, quiet: quiet, streaming: options.format != .table) {
+      InputReader.totalSize(paths, directory: directory)
+    }
     let batch = BatchScanner(rules: rules, threads: threads)
     let opts = options
     var read = 0

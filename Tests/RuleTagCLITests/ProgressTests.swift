@@ -27,8 +27,8 @@ import Testing
     }
   }
 
-  static func run(errIsTerminal: Bool, quiet: Bool) -> (err: String, out: String) {
-    let io = CommandIO(capture: true, errIsTerminal: errIsTerminal, errColumns: 80)
+  static func run(errIsTerminal: Bool, quiet: Bool, outIsTerminal: Bool = false) -> (err: String, out: String) {
+    let io = CommandIO(capture: true, isTerminal: outIsTerminal, errIsTerminal: errIsTerminal, errColumns: 80)
     io.progressAfter = 0
     let args =
       ["tag", "--rules", PackagePaths.rules.path, "--format", "jsonl", PackagePaths.corpusFile.path]
@@ -53,6 +53,9 @@ import Testing
     let piped = Self.run(errIsTerminal: false, quiet: false)
     #expect(!piped.err.contains("\r") && !piped.err.contains("MB/s"))
     #expect(piped.err.hasPrefix("summary: "))
+    // JSONL streaming to the same terminal would run through the line.
+    let streaming = Self.run(errIsTerminal: true, quiet: false, outIsTerminal: true)
+    #expect(!streaming.err.contains("\r") && streaming.err.hasPrefix("summary: "))
     let quiet = Self.run(errIsTerminal: true, quiet: true)
     #expect(quiet.err.isEmpty)
     #expect(quiet.out == piped.out)
