@@ -15,7 +15,13 @@ let package = Package(
     // Scoring, Report, Corpus, Evaluation, and Support beneath them all).
     .target(name: "RuleTag", exclude: ["Matching/DESIGN.md", "Text/Data"]),
     // Commands as functions `(args, io) -> exit code`, so tests run them in-process.
-    .target(name: "RuleTagCLI", dependencies: ["RuleTag"]),
+    // The shipped Rules/ are embedded (EmbedRulesPlugin), the default when
+    // no other rules are found.
+    .target(name: "RuleTagCLI", dependencies: ["RuleTag"], plugins: ["EmbedRulesPlugin"]),
+    .plugin(
+      name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["ruletag-embed-rules"],
+      path: "Sources/EmbedRulesPlugin"),
+    .executableTarget(name: "ruletag-embed-rules"),
     // The binaries are glue.
     .executableTarget(name: "ruletag", dependencies: ["RuleTagCLI"]),
     .executableTarget(

@@ -22,21 +22,57 @@ public final class CommandIO {
   let capture: Bool
   /// Whether stdout is a terminal (chooses the default output format).
   public var isTerminal: Bool
+  /// Whether stderr is a terminal (progress is shown only there).
+  public var errIsTerminal: Bool
+  /// Whether standard input is a terminal (a person typing, not a pipe).
+  public var inIsTerminal: Bool
+  /// The terminal's width in columns, when stdout is one or COLUMNS says.
+  public var columns: Int?
+  /// The width of the terminal on stderr, for the progress line.
+  public var errColumns: Int?
+  /// The descriptor standard input is read from (tests give a pipe).
+  public var standardInput: Int32 = 0
+  /// Seconds a run takes before its progress is shown (on a terminal).
+  public var progressAfter: Double = 2
+  /// The environment the command sees (RULETAG_RULES, NO_COLOR, …).
+  public var environment: [String: String]
   /// The folder relative paths on the command line are opened from (nil:
   /// the process's working directory); messages name them as given.
   public let directory: String?
 
-  public init(capture: Bool, isTerminal: Bool = false, directory: String? = nil) {
+  public init(
+    capture: Bool, isTerminal: Bool = false, directory: String? = nil, environment: [String: String] = [:],
+    errIsTerminal: Bool = false, inIsTerminal: Bool = false, columns: Int? = nil, errColumns: Int? = nil
+  ) {
+    self.errColumns = errColumns
     self.capture = capture
     self.isTerminal = isTerminal
     self.directory = directory
+    self.environment = environment
+    self.errIsTerminal = errIsTerminal
+    self.inIsTerminal = inIsTerminal
+    self.columns = columns
   }
 
   /// Where `path`, as given on the command line, is opened.
   public func path(_ path: String) -> String { FilePaths.resolve(path, in: directory) }
 
   public static func standard() -> CommandIO {
-    CommandIO(capture: false, isTerminal: isatty(1) == 1)
+    let env = ProcessInfo.processInfo.environment
+    return CommandIO(
+      capture: false, isTerminal: isatty(1) == 1, environment: env, errIsTerminal: isatty(2) == 1,
+      inIsTerminal: isatty(0) == 1, columns: TerminalSize.columns(fd: 1, environment: env),
+      errColumns: TerminalSize.columns(fd: 2, environment: env))
+  }
+
+  /// Writes `s` to stderr at once (progress lines), without flushing
+  /// standard output first.
+  public func errorNow(_ s: String) {
+    if capture {
+      err += Array(s.utf8)
+    } else {
+      FileHandle.standardError.write(Data(s.utf8))
+    }
   }
 
   public func write(_ s: String) {
@@ -134,6 +170,8 @@ public enum RuleTagCLI {
     ("tokens", "show the normalised text and its tokens"),
     ("lint", "find dead, thin and shadowed rules on a corpus"),
     ("suggest", "suggest keywords for a topic from a labelled corpus"),
+    ("completions", "print a shell completion script (bash, zsh, fish)"),
+    ("man", "print the manual page (roff)"),
   ]
 
   /// Runs the command line `args` (without the program name).
@@ -161,6 +199,8 @@ public enum RuleTagCLI {
     case "diff": return DiffCommand.run(rest, io: io)
     case "lint": return LintCommand.run(rest, io: io)
     case "suggest": return SuggestCommand.run(rest, io: io)
+    case "completions": return CompletionsCommand.run(rest, io: io)
+    case "man": return CompletionsCommand.runMan(rest, io: io)
     case "--version", "-V":
       io.write("ruletag \(version)\n")
       return ExitCode.ok
@@ -182,17 +222,21 @@ public enum RuleTagCLI {
   static var specs: [String: CommandSpec] {
     [
       "tag": TagCommand.spec, "check": CheckCommand.spec, "eval": EvalCommand.spec, "tokens": TokensCommand.spec,
-      "diff": DiffCommand.spec,
+      "diff": DiffCommand.spec, "completions": CompletionsCommand.spec, "man": CompletionsCommand.manSpec,
       "lint": LintCommand.spec,
       "suggest": SuggestCommand.spec,
       "explain": ExplainCommand.spec,
     ]
   }
 
+  /// Every command's spec, in the order of `commands`.
+  static var orderedSpecs: [CommandSpec] { commands.compactMap { specs[$0.0] } }
+
   static var usage: String {
     var s =
       "ruletag: rule-based topic tagging for Chinese labour news\n\nUSAGE: ruletag <command> [options]\n\nCOMMANDS:\n"
-    for (c, h) in commands { s += "  " + c.padding(toLength: 8, withPad: " ", startingAt: 0) + h + "\n" }
+    let w = (commands.map(\.0.count).max() ?? 6) + 2
+    for (c, h) in commands { s += "  " + c.padding(toLength: w, withPad: " ", startingAt: 0) + h + "\n" }
     s += "\nRun `ruletag <command> --help` for a command's options and an example.\n"
     s += "`ruletag --version` (or `-V`) prints the version.\n"
     return s

@@ -7,7 +7,9 @@ enum CheckCommand {
     name: "check", summary: "Check rule files and print every error and warning.",
     positional: "",
     flags: [
-      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
+      FlagSpec(
+        name: "rules", value: "path", help: "rule file or folder (default: $RULETAG_RULES, ./Rules, built-in)"
+      ),
       FlagSpec(name: "format", value: "long|short|json", help: "diagnostic format (default: long)"),
       FlagSpec(name: "strict", value: nil, help: "exit non-zero on warnings too"),
     ],
@@ -16,13 +18,14 @@ enum CheckCommand {
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
-    let path = f.value("rules") ?? (f.positional.first ?? "Rules")
+    let path = f.value("rules") ?? f.positional.first
     let format = f.value("format") ?? "long"
     guard ["long", "short", "json"].contains(format) else {
       io.error("error: unknown format `\(format)`; choose from: long, short, json\n")
       return ExitCode.usage
     }
-    let set = RuleParser.load(path: path, directory: io.directory)
+    guard let (set, source) = RulesLocator.ruleSet(path, io: io) else { return ExitCode.usage }
+    let from = source == .embedded ? " (\(source.name))" : ""
     var diagnostics = set.diagnostics
     var topics = 0
     var rules = 0
@@ -54,11 +57,11 @@ enum CheckCommand {
     }
     if errors == 0 {
       io.error(
-        "checked \(counted(set.files.count, "file")): \(counted(topics, "topic")), \(counted(rules, "rule")), \(counted(patterns, "literal")) in one automaton of \(counted(states, "state")); \(counted(warnings, "warning"))\n"
+        "checked \(counted(set.files.count, "file"))\(from): \(counted(topics, "topic")), \(counted(rules, "rule")), \(counted(patterns, "literal")) in one automaton of \(counted(states, "state")); \(counted(warnings, "warning"))\n"
       )
     } else {
       io.error(
-        "checked \(counted(set.files.count, "file")): \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
+        "checked \(counted(set.files.count, "file"))\(from): \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
       )
     }
     if errors > 0 { return ExitCode.usage }

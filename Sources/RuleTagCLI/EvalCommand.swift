@@ -10,7 +10,7 @@ enum EvalCommand {
     name: "eval", summary: "Measure rules against a labelled corpus: P/R/F1 per topic, every FP and FN explained.",
     positional: "",
     flags: [
-      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: Rules)"),
+      FlagSpec(name: "rules", value: "path", help: "rule file or folder (default: $RULETAG_RULES, ./Rules, built-in)"),
       FlagSpec(
         name: "corpus", value: "path",
         help: "labelled JSONL file or folder, `-` standard input (default: Corpus); repeat it to compare corpora"),
@@ -99,7 +99,7 @@ enum EvalCommand {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
     guard let o = options(f, io: io) else { return ExitCode.usage }
-    guard let rules = loadRules(o.rules, io: io) else { return ExitCode.usage }
+    guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
     var reports: [EvaluationReport] = []
     for corpus in o.corpora {
       let report = Evaluator.evaluate(

@@ -55,7 +55,7 @@ enum ExplainCommand {
       io.error("error: no file or folder at `\(path)`\n")
       return ExitCode.usage
     }
-    guard let rules = loadRules(f.value("rules") ?? "Rules", io: io) else { return ExitCode.usage }
+    guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
     let article: Article
     switch pick(path: path, id: id, io: io) {
     case .success(let a): article = a

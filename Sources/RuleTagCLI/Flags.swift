@@ -140,19 +140,6 @@ public func parseOrReport(_ spec: CommandSpec, _ args: [String], io: CommandIO) 
   }
 }
 
-/// Loads and compiles rules, printing diagnostics; nil on errors.
-func loadRules(_ path: String, io: CommandIO, showWarnings: Bool = false) -> CompiledRules? {
-  switch CompiledRules.load(path: path, directory: io.directory) {
-  case .failure(let f):
-    for d in f.diagnostics where d.isError || showWarnings { io.error(d.rendered() + "\n") }
-    let n = f.diagnostics.filter(\.isError).count
-    io.error("error: \(counted(n, "error")) in rules at \(path); nothing was tagged\n")
-    return nil
-  case .success(let r):
-    return r
-  }
-}
-
 /// `--threads N` (default: all cores); nil after reporting a bad value.
 func threadCount(_ f: ParsedFlags, io: CommandIO) -> Int? {
   guard let v = f.value("threads") else { return ProcessInfo.processInfo.activeProcessorCount }
@@ -161,4 +148,19 @@ func threadCount(_ f: ParsedFlags, io: CommandIO) -> Int? {
     return nil
   }
   return n
+}
+
+/// Whether to colour, from `--color auto|always|never`.
+///
+/// Auto colours a terminal unless NO_COLOR is set to something; always and
+/// never win over NO_COLOR. Nil after reporting a bad value.
+func colorChoice(_ f: ParsedFlags, io: CommandIO) -> Bool? {
+  switch f.value("color") ?? "auto" {
+  case "always": return true
+  case "never": return false
+  case "auto": return io.isTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty
+  case let v:
+    io.error("error: unknown --color `\(v)`; choose from: auto, always, never\n")
+    return nil
+  }
 }

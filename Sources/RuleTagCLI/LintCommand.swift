@@ -43,8 +43,8 @@ enum LintCommand {
         ignored.insert(c)
       }
     }
-    let rulesPath = f.value("rules") ?? "Rules"
-    let set = RuleParser.load(path: rulesPath, directory: io.directory)
+    guard let (set, source) = RulesLocator.ruleSet(f.value("rules"), io: io) else { return ExitCode.usage }
+    let rulesPath = source.name
     guard let rules = compileOrReport(set, path: rulesPath, io: io, nothing: "nothing was linted") else {
       return ExitCode.usage
     }

@@ -48,8 +48,8 @@ enum SuggestCommand {
       }
       if name == "top" { options.top = n } else { options.minSupport = n }
     }
-    let rulesPath = f.value("rules") ?? "Rules"
-    let set = RuleParser.load(path: rulesPath, directory: io.directory)
+    guard let (set, source) = RulesLocator.ruleSet(f.value("rules"), io: io) else { return ExitCode.usage }
+    let rulesPath = source.name
     guard let rules = compileOrReport(set, path: rulesPath, io: io, nothing: "nothing was suggested") else {
       return ExitCode.usage
     }

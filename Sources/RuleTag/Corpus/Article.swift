@@ -8,12 +8,17 @@
 /// One article to tag.
 public struct Article: Sendable {
   public var id: String
+  /// Whether the input gave `id` as a JSON number (`"id": 17`): records
+  /// then write it as one.
+  public var idIsNumber = false
   /// Raw UTF-8 headline (may be empty).
   public var title: [UInt8]
   /// Raw UTF-8 body.
   public var text: [UInt8]
   /// `file:line` (or `file` for a .txt article).
   public var source: String
+  /// The encoding the article was converted from (`GB18030`), nil for UTF-8.
+  public var convertedFrom: String? = nil
   /// Gold labels, when the record has a `labels` field.
   public var labels: [String]?
   /// Gold evidence sentences by topic, when present.
@@ -42,6 +47,8 @@ public struct InputError: Error, Sendable, Equatable {
   public var message: String
   /// The article id, when it could be read.
   public var id: String?
+  /// Whether the input gave `id` as a JSON number.
+  public var idIsNumber = false
 
   /// The message, such as `invalid JSON at corpus.jsonl:17: expected , or } (column 45)`.
   public var description: String { "\(message)" }
@@ -76,8 +83,46 @@ public struct InputRecord: Sendable {
     self.textID = textID
   }
 
-  /// Parses the record into an article.
-  public func parse() -> Result<Article, InputError> {
+  /// Parses the record into an article, decoding its bytes as `encoding`
+  /// says (TextEncoding.swift): UTF-8 first and GB18030 when the bytes look
+  /// like it (`auto`), UTF-8 only, or GB18030 always.
+  public func parse(encoding: InputEncoding = .auto) -> Result<Article, InputError> {
+    if case .unreadable = kind { return parseUTF8() }
+    switch encoding {
+    case .gb18030, .gbk:
+      guard let utf8 = TextEncoding.fromGB18030(bytes) else {
+        return .failure(InputError(source: source, message: "invalid GB18030 at \(source)"))
+      }
+      return converted(utf8)
+    case .utf8, .auto:
+      // Valid UTF-8 parses at once; only a record that fails is looked at again.
+      let result = parseUTF8()
+      guard case .failure(var e) = result,
+        bytes.withUnsafeBufferPointer({ UTF8Bytes.firstInvalidOffset($0) }) != nil,
+        TextEncoding.looksLikeGB18030(bytes)
+      else { return result }
+      if encoding == .utf8 {
+        e.message += "; it looks like GBK/GB18030 (--encoding gbk converts it)"
+        return .failure(e)
+      }
+      guard let utf8 = TextEncoding.fromGB18030(bytes) else { return result }
+      return converted(utf8)
+    }
+  }
+
+  /// The record parsed from `utf8`, its bytes converted from GB18030.
+  func converted(_ utf8: [UInt8]) -> Result<Article, InputError> {
+    var r = self
+    r.bytes = utf8
+    return r.parseUTF8().map { a in
+      var a = a
+      a.convertedFrom = "GB18030"
+      return a
+    }
+  }
+
+  /// Parses the record's bytes as UTF-8.
+  func parseUTF8() -> Result<Article, InputError> {
     switch kind {
     case .unreadable(let why):
       return .failure(InputError(source: source, message: "cannot read \(file): \(why)"))

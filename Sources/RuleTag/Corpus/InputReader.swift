@@ -43,6 +43,10 @@ public final class InputReader {
   /// being .txt or .jsonl (hidden files and folders are not counted).
   public private(set) var skippedFiles = 0
 
+  /// The bytes of the records returned so far (each line's, without its
+  /// line break), for progress.
+  public private(set) var bytesRead = 0
+
   /// A file to read, and the id a .txt article in it gets.
   struct QueuedFile {
     var path: String
@@ -95,6 +99,26 @@ public final class InputReader {
 
   /// The next record, or nil at the end of all inputs.
   public func next() -> InputRecord? {
+    let r = nextRecord()
+    bytesRead += r?.bytes.count ?? 0
+    return r
+  }
+
+  /// The size of the files `paths` stand for (nil when one of them is
+  /// standard input or missing), for the time a run has left.
+  public static func totalSize(_ paths: [String], directory: String?) -> Int? {
+    var total = 0
+    for p in paths.isEmpty ? ["-"] : paths {
+      guard p != "-", let found = expand(p, in: directory) else { return nil }
+      for f in found.files {
+        let attrs = try? FileManager.default.attributesOfItem(atPath: FilePaths.resolve(f.path, in: directory))
+        total += (attrs?[.size] as? NSNumber)?.intValue ?? 0
+      }
+    }
+    return total
+  }
+
+  func nextRecord() -> InputRecord? {
     while true {
       if !pending.isEmpty { return pending.removeFirst() }
       if let r = current {

@@ -31,6 +31,7 @@ extension InputRecord {
           source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))"))
     }
     var id: String? = nil
+    var idIsNumber = false
     var title: [UInt8] = []
     var text: [UInt8]? = nil
     var labels: [String]? = nil
@@ -40,19 +41,25 @@ extension InputRecord {
       for (k, r) in fields {
         switch k {
         case "id":
-          guard let s = try JSONReader.value(p, r).idString else {
+          let v = try JSONReader.value(p, r)
+          guard let s = v.idString else {
             return .failure(InputError(source: source, message: "`id` at \(source) is not a string or number"))
           }
           id = s
+          if case .number = v { idIsNumber = true } else { idIsNumber = false }
         case "title":
           if case .null = try JSONReader.value(p, r) { continue }
           guard p[r.lowerBound] == UInt8(ascii: "\"") else {
-            return .failure(InputError(source: source, message: "`title` at \(source) is not a string", id: id))
+            return .failure(
+              InputError(
+                source: source, message: "`title` at \(source) is not a string", id: id, idIsNumber: idIsNumber))
           }
           try JSONReader.decodeString(p, r, into: &title)
         case "text":
           guard p[r.lowerBound] == UInt8(ascii: "\"") else {
-            return .failure(InputError(source: source, message: "`text` at \(source) is not a string", id: id))
+            return .failure(
+              InputError(source: source, message: "`text` at \(source) is not a string", id: id, idIsNumber: idIsNumber)
+            )
           }
           var t: [UInt8] = []
           t.reserveCapacity(r.count)
@@ -60,13 +67,17 @@ extension InputRecord {
           text = t
         case "labels":
           guard case .array(let items) = try JSONReader.value(p, r) else {
-            return .failure(InputError(source: source, message: "`labels` at \(source) is not a list", id: id))
+            return .failure(
+              InputError(source: source, message: "`labels` at \(source) is not a list", id: id, idIsNumber: idIsNumber)
+            )
           }
           var ls: [String] = []
           for item in items {
             guard case .string(let s) = item else {
               return .failure(
-                InputError(source: source, message: "`labels` at \(source) holds a value that is not a string", id: id))
+                InputError(
+                  source: source, message: "`labels` at \(source) holds a value that is not a string", id: id,
+                  idIsNumber: idIsNumber))
             }
             ls.append(s)
           }
@@ -87,12 +98,14 @@ extension InputRecord {
       return .failure(
         InputError(
           source: source, message: "invalid JSON at \(source): \(error.message) (column \(column(p, error.offset)))",
-          id: id))
+          id: id, idIsNumber: idIsNumber))
     }
     guard let text else {
-      return .failure(InputError(source: source, message: "missing `text` field at \(source)", id: id))
+      return .failure(
+        InputError(source: source, message: "missing `text` field at \(source)", id: id, idIsNumber: idIsNumber))
     }
     var a = Article(id: id ?? source, title: "", text: "", source: source)
+    a.idIsNumber = id != nil && idIsNumber
     a.title = title
     a.text = text
     a.labels = labels

@@ -1,5 +1,8 @@
-// The JSONL record of `tag`: `{"id","source","tags","scores","evidence",
-// …passed-through fields}`, one line per article.
+// The JSONL record of `tag`: `{"id","source","title",("text",)"tags",
+// "scores","evidence", …passed-through fields}`, one line per article.
+// The id keeps its JSON type (`17` stays a number, `"17"` a string), and the
+// title (and with `--with-text` the text) is the decoded field that
+// evidence offsets count characters in.
 //
 // Evidence objects are written straight from the article's bytes (no
 // Strings): `EvidenceText.locateBytes` gives the field, the character
@@ -14,8 +17,10 @@ extension TagReport {
     // Records run about twice the article's size (evidence sentences).
     w.bytes.reserveCapacity(2 * (a.title.count + a.text.count) + 1024)
     w.beginObject()
-    w.key("id"); w.string(a.id)
+    writeID(&w, a.id, isNumber: a.idIsNumber)
     w.key("source"); w.string(a.source)
+    w.key("title"); a.title.withUnsafeBufferPointer { w.string(bytes: $0) }
+    if options.withText { w.key("text"); a.text.withUnsafeBufferPointer { w.string(bytes: $0) } }
     w.key("tags"); w.beginArray()
     for t in tags { w.string(rules.topics[t].id) }
     w.endArray()
@@ -72,11 +77,18 @@ extension TagReport {
   static func jsonlError(_ e: InputError) -> TagOutput {
     var w = JSONWriter()
     w.beginObject()
-    if let id = e.id { w.key("id"); w.string(id) }
+    if let id = e.id { writeID(&w, id, isNumber: e.idIsNumber) }
     w.key("source"); w.string(e.source)
     w.key("error"); w.string(e.message)
     w.endObject()
     w.bytes.append(0x0A)
     return TagOutput(bytes: w.bytes, error: e.message, tagCount: 0, row: nil)
+  }
+
+  /// `"id":` and the id: its digits for an input number (checked against
+  /// the JSON grammar when the line was read), else a string.
+  static func writeID(_ w: inout JSONWriter, _ id: String, isNumber: Bool) {
+    w.key("id")
+    if isNumber { w.raw(Array(id.utf8)) } else { w.string(id) }
   }
 }

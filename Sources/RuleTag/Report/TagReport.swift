@@ -21,16 +21,24 @@ public struct TagReportOptions: Sendable {
   /// Evidence in the table; evidence of topics that scored but were not
   /// tagged in JSONL.
   public var explain: Bool
+  /// Whether JSONL and CSV records carry the article's `text` (they
+  /// always carry its `title`), so every evidence offset points into the
+  /// record itself.
+  public var withText: Bool
+  /// How input bytes are decoded.
+  public var encoding: InputEncoding = .auto
   /// JSON forms of the names written for every article.
   public var names: EncodedNames
 
   public init(
-    format: TagFormat, topics: [Int]? = nil, minScore: Double = -.infinity, explain: Bool, rules: CompiledRules
+    format: TagFormat, topics: [Int]? = nil, minScore: Double = -.infinity, explain: Bool, withText: Bool = false,
+    rules: CompiledRules
   ) {
     self.format = format
     self.topics = topics
     self.minScore = minScore
     self.explain = explain
+    self.withText = withText
     names = EncodedNames(rules)
   }
 }
@@ -45,6 +53,9 @@ public struct TagOutput: Sendable {
   public var tagCount: Int
   /// The table row (the table is laid out once all rows are in).
   public var row: TableRow?
+  /// The file of an article converted from another encoding, and that
+  /// encoding, for the note that says so.
+  public var converted: (file: String, from: String)? = nil
 }
 
 /// One row of the table, with its `--explain` lines.
@@ -61,7 +72,7 @@ public enum TagReport {
   public static func process(_ input: InputRecord, scanner: inout ArticleScanner, options: TagReportOptions)
     -> TagOutput
   {
-    switch input.parse() {
+    switch input.parse(encoding: options.encoding) {
     case .failure(let e):
       return errorRecord(e, rules: scanner.rules, options: options)
     case .success(let a):
@@ -75,7 +86,9 @@ public enum TagReport {
         return errorRecord(
           InputError(source: a.source, message: message, id: a.id), rules: scanner.rules, options: options)
       }
-      return record(a, result, rules: scanner.rules, options: options)
+      var out = record(a, result, rules: scanner.rules, options: options)
+      if let from = a.convertedFrom { out.converted = (input.file, from) }
+      return out
     }
   }
 
@@ -89,7 +102,7 @@ public enum TagReport {
     }
     switch options.format {
     case .jsonl: return jsonlRecord(a, r, topics: topics, tags: tags, rules: rules, options: options)
-    case .csv: return csvRecord(a, r, topics: topics, tags: tags, rules: rules)
+    case .csv: return csvRecord(a, r, topics: topics, tags: tags, rules: rules, options: options)
     case .table: return tableRecord(a, r, topics: topics, tags: tags, rules: rules, options: options)
     }
   }

@@ -25,6 +25,8 @@ public struct RuleParser {
   var exports: [String: [String: Int]] = [:]
   /// Defines used by some rule.
   var usedDefines: Set<Int> = []
+  /// Rule files held in memory by name (`load(files:)`); nil: files on disk.
+  var memory: [String: [UInt8]]? = nil
 
   public init() {}
 
@@ -81,7 +83,7 @@ public struct RuleParser {
       return [:]
     }
     if seenFiles.contains(canonical) { return exports[canonical] ?? [:] }
-    guard let data = FileManager.default.contents(atPath: opened) else {
+    guard let data = memory.map({ $0[path].map { Data($0) } }) ?? FileManager.default.contents(atPath: opened) else {
       if let (span, line) = includedFrom {
         set.diagnostics.append(.includeNotFound(path, at: span, line: line))
       } else {
@@ -252,7 +254,8 @@ public struct RuleParser {
   mutating func include(_ path: String, file: String, at where_: SourceSpan, line: String) {
     let dir = (file as NSString).deletingLastPathComponent
     let target = path.hasPrefix("/") ? path : (dir.isEmpty ? path : dir + "/" + path)
-    let files = RuleParser.ruleFiles(at: target, in: directory)
+    let files =
+      memory.map { RuleParser.ruleFiles(at: target, in: $0) } ?? RuleParser.ruleFiles(at: target, in: directory)
     if files.isEmpty {
       set.diagnostics.append(.includeNotFound(path, at: where_, line: line))
     }

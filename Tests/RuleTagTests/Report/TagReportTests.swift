@@ -30,7 +30,7 @@ import Testing
     #expect(o.tagCount == 1 && o.error == nil && o.row == nil)
     #expect(
       String(decoding: o.bytes, as: UTF8.self)
-        == #"{"id":"a1","source":"in.jsonl:1","tags":["new-employment"],"scores":{"new-employment":3,"legal-aid":1},"evidence":{"new-employment":[{"rule":"t.rules:2","rule_id":"new-employment/26611b22","weight":2,"text":"外卖骑手","field":"title","start":0,"end":4,"sentence":"外卖骑手"},{"rule":"t.rules:3","rule_id":"new-employment/32fe4b3f","weight":1,"text":"站点","field":"text","start":0,"end":2,"sentence":"站点,法律援助。"}]}}"#
+        == #"{"id":"a1","source":"in.jsonl:1","title":"外卖骑手","tags":["new-employment"],"scores":{"new-employment":3,"legal-aid":1},"evidence":{"new-employment":[{"rule":"t.rules:2","rule_id":"new-employment/26611b22","weight":2,"text":"外卖骑手","field":"title","start":0,"end":4,"sentence":"外卖骑手"},{"rule":"t.rules:3","rule_id":"new-employment/32fe4b3f","weight":1,"text":"站点","field":"text","start":0,"end":2,"sentence":"站点,法律援助。"}]}}"#
         + "\n")
     // --explain adds the topic that scored without being tagged.
     let explained = String(decoding: try Self.output(.jsonl, explain: true).bytes, as: UTF8.self)
@@ -43,8 +43,8 @@ import Testing
   @Test func csvRecordHasAScorePerTopic() throws {
     let rules = try #require(compileRules(Self.rules))
     let options = TagReportOptions(format: .csv, explain: false, rules: rules)
-    #expect(TagReport.csvHeader(rules, options) == "id,source,tags,error,new-employment,legal-aid\n")
-    #expect(String(decoding: try Self.output(.csv).bytes, as: UTF8.self) == "a1,in.jsonl:1,new-employment,,3,1\n")
+    #expect(TagReport.csvHeader(rules, options) == "id,source,title,tags,error,new-employment,legal-aid\n")
+    #expect(String(decoding: try Self.output(.csv).bytes, as: UTF8.self) == "a1,in.jsonl:1,外卖骑手,new-employment,,3,1\n")
   }
 
   @Test func tableRowQuotesHitsUnderEachTopic() throws {
