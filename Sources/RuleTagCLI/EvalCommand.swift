@@ -112,7 +112,9 @@ enum EvalCommand {
       }
       reports.append(report)
     }
-    if let html = o.html, let code = writeHTML(reports[0], rules: rules, to: html, rulesPath: o.rules, args: args, io: io) {
+    if let html = o.html,
+      let code = writeHTML(reports[0], rules: rules, to: html, rulesPath: o.rules, args: args, io: io)
+    {
       return code
     }
     io.write(o.json ? json(reports) : text(reports, o))

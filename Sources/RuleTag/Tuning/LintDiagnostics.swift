@@ -63,7 +63,9 @@ extension Diagnostic {
   }
 
   /// `option` is `not-before`, `not-after` or `not-inside`.
-  static func unusedGuard(_ option: RuleOption, value: String, at span: SourceSpan, line: String) -> Diagnostic {
+  static func unusedGuard(
+    _ option: RuleOption, value: String, className: String? = nil, at span: SourceSpan, line: String
+  ) -> Diagnostic {
     let (code, name): (String, String)
     switch option {
     case .notBefore: (code, name) = ("RT204", "unused-not-before")
@@ -71,7 +73,9 @@ extension Diagnostic {
     default: (code, name) = ("RT206", "unused-not-inside")
     }
     return warning(
-      code, name, "`\(option.rawValue) \(value)` never blocks a hit on the corpus", at: span, line: line,
+      code, name,
+      "`\(option.rawValue) \(value)`" + (className.map { " (from class `\($0)`)" } ?? "")
+        + " never blocks a hit on the corpus", at: span, line: line,
       hint: "without it the rule counts the same hits in every article; keep it only for text the corpus lacks")
   }
 

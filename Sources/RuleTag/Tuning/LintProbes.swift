@@ -86,9 +86,8 @@ enum LintProbes {
       case .guardWord(let option, let i):
         let values =
           option == .notBefore ? r.notBefore : option == .notAfter ? r.notAfter : r.notInside
-        let where_ = optionValueSpans(r, option)
-        let at = i < where_.count ? where_[i] : r.span
-        out.append(.unusedGuard(option, value: values[i], at: at, line: r.lineText))
+        let (at, className) = optionValueSpan(r, option, value: values[i])
+        out.append(.unusedGuard(option, value: values[i], className: className, at: at, line: r.lineText))
       case .notTerm(let i):
         out.append(.unusedNotTerm(at: notSpans(r.expr)[i], line: r.lineText))
       }
@@ -131,23 +130,32 @@ enum LintProbes {
     }
   }
 
-  /// The spans of the values of `option` on the rule's line, in order
-  /// (the order of `notBefore`, `notAfter` or `notInside`).
-  static func optionValueSpans(_ r: RuleDecl, _ option: RuleOption) -> [SourceSpan] {
-    guard case .success(let tokens) = Lexer.tokens(r.lineText) else { return [] }
-    var out: [SourceSpan] = []
+  /// Where the rule's line writes `value` of `option`: the value itself,
+  /// or, for a word a `define` class brought in, the class's name (then
+  /// also returned), or the whole rule when neither is found.
+  static func optionValueSpan(_ r: RuleDecl, _ option: RuleOption, value: String) -> (SourceSpan, String?) {
+    guard case .success(let tokens) = Lexer.tokens(r.lineText) else { return (r.span, nil) }
+    var firstClass: (SourceSpan, String)? = nil
     var i = 0
     while i < tokens.count {
       let t = tokens[i]
       i += 1
       guard t.kind == .word, t.text == option.rawValue else { continue }
       while i < tokens.count, tokens[i].kind == .word || tokens[i].kind == .string {
-        out.append(SourceSpan(file: r.span.file, line: r.span.line, column: tokens[i].column, length: tokens[i].length))
+        let v = tokens[i]
+        let span = SourceSpan(file: r.span.file, line: r.span.line, column: v.column, length: v.length)
+        if v.kind == .word && DefineScope.isName(v.text) {
+          if firstClass == nil { firstClass = (span, v.text) }
+        } else if Normalizer.normalizedString(v.text) == value {
+          return (span, nil)
+        }
         i += 1
         guard i < tokens.count, tokens[i].kind == .punct, tokens[i].text == "|" else { break }
         i += 1
       }
     }
-    return out
+    if let (span, name) = firstClass { return (span, name) }
+    return (r.span, nil)
   }
+
 }
