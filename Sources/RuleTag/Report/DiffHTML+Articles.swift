@@ -234,6 +234,7 @@ enum DiffStyle {
     .dl.up{color:var(--f)}.dl.down{color:var(--fp)}
     tr.moved th{color:var(--p)}
     svg.pair{max-height:9rem}
+    .cards+.scroll{margin-top:12px}
     svg .bar.old{opacity:.35}
     .alist{margin-top:.8em}
     .a{border:1px solid var(--line);border-left:5px solid var(--p);border-radius:6px;padding:8px 12px;margin:10px 0;
