@@ -227,7 +227,7 @@ enum DiffStyle {
     table.changes td.line{white-space:normal;min-width:14em}
     .kd{display:inline-block;font-size:.8em;font-weight:700;border-radius:4px;padding:0 6px;background:var(--soft);
     border:1px solid var(--line)}
-    .rc.added .kd,.rules .kd:is(.added){color:var(--f)}
+    .rc.added .kd{color:var(--f)}
     .rc.removed .kd{color:var(--fp)}
     table.deltas td{white-space:nowrap}
     .dl{font-size:.82em;font-weight:700;margin-left:4px}
