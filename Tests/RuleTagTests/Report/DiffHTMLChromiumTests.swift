@@ -19,20 +19,21 @@ import Testing
     let phone = dir.appendingPathComponent("phone.html")
     try """
     <!DOCTYPE html><html><body style="margin:0"><iframe src="diff.html" \
-    style="display:block;width:390px;height:2400px;border:0"></iframe></body></html>
+    style="display:block;width:390px;height:6400px;border:0"></iframe></body></html>
     """.write(to: phone, atomically: true, encoding: .utf8)
     let blank = dir.appendingPathComponent("blank.html")
     try "<!DOCTYPE html><html><body></body></html>".write(to: blank, atomically: true, encoding: .utf8)
     var kept: [URL] = []
-    for (name, url, width) in [
-      ("diff-1280", dir.appendingPathComponent("diff.html"), 1280), ("diff-390", phone, 500),
+    // Tall enough for the whole page: on a phone it is about 6000 px long.
+    for (name, url, width, height) in [
+      ("diff-1280", dir.appendingPathComponent("diff.html"), 1280, 3200), ("diff-390", phone, 500, 6400),
     ] {
       let png = dir.appendingPathComponent(name + ".png")
       let empty = dir.appendingPathComponent(name + "-blank.png")
-      let shot = try #require(Chromium.screenshot(url, width: width, height: 2400, to: png, in: dir))
-      let none = try #require(Chromium.screenshot(blank, width: width, height: 2400, to: empty, in: dir))
+      let shot = try #require(Chromium.screenshot(url, width: width, height: height, to: png, in: dir))
+      let none = try #require(Chromium.screenshot(blank, width: width, height: height, to: empty, in: dir))
       let size = try #require(Chromium.pngSize(shot), "\(name).png is not a PNG")
-      #expect(size.width == width && size.height == 2400, "\(name): \(size)")
+      #expect(size.width == width && size.height == height, "\(name): \(size)")
       #expect(shot.count > 8 * none.count, "\(name): \(shot.count) bytes against a blank page's \(none.count)")
       kept.append(png)
     }
