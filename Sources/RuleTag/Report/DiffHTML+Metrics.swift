@@ -74,10 +74,10 @@ extension DiffPage {
       h += "<text class=\"lab\" x=\"0\" y=\"\(top + 20)\">\(name)</text>"
       for (k, v) in [x, y].enumerated() {
         let by = top + 3 + k * 15
-        h += "<rect class=\"track\" x=\"30\" y=\"\(by)\" width=\"180\" height=\"12\" rx=\"2\"/>"
+        h += "<rect class=\"track\" x=\"30\" y=\"\(by)\" width=\"160\" height=\"12\" rx=\"2\"/>"
         if let v {
           h += "<rect class=\"bar \(cls)\(k == 0 ? " old" : "")\" x=\"30\" y=\"\(by)\" "
-          h += "width=\"\(String(format: "%.1f", 180 * v))\" height=\"12\" rx=\"2\"/>"
+          h += "width=\"\(String(format: "%.1f", 160 * v))\" height=\"12\" rx=\"2\"/>"
         }
       }
       h += "<text class=\"val\" x=\"318\" y=\"\(top + 20)\" text-anchor=\"end\">\(esc(TagDiff.change(x, y)))</text>\n"
