@@ -274,4 +274,20 @@ enum DiffHTMLFixture {
     #expect(html.contains("<label for=\"v-fixed\">fixed <b>1</b></label>"))
     #expect(html.contains("<label for=\"v-broke\">broke <b>2</b></label>"))
   }
+
+  /// The same edit on the labelled devset: the page is well formed and
+  /// lists every change, each with its sentences.
+  @Test(Devset.required) func devsetPageIsWellFormed() throws {
+    let f = try #require(DiffHTMLFixture.corpus)
+    let diff = TagDiffScan.run(
+      old: f.old, new: f.new, reader: InputReader(paths: [Devset.articles.path]), threads: 2)
+    let evidence = DiffHTMLEvidence.collect(
+      diff, all: true, old: f.old, new: f.new, reader: InputReader(paths: [Devset.articles.path]))
+    let html = DiffHTML.page(
+      diff, old: f.old, new: f.new, evidence: evidence, context: DiffHTMLFixture.context(all: true))
+    #expect(HTMLChecker.problems(html) == [])
+    #expect(!diff.changes.isEmpty)
+    #expect(evidence.count == diff.changes.count)
+    #expect(DiffHTMLFixture.articleBlocks(html).map(\.id) == diff.changes.map(\.id))
+  }
 }
