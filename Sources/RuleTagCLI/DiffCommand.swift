@@ -24,6 +24,7 @@ enum DiffCommand {
       FlagSpec(name: "corpus", value: "path", help: "input to tag with both rule sets (default: Corpus)"),
       FlagSpec(name: "format", value: "text|jsonl", help: "report format (default: text)"),
       FlagSpec(name: "all", value: nil, help: "also list the articles whose scores changed but not their tags"),
+      FlagSpec(name: "html", value: "file", help: "also write the report as one self-contained HTML page"),
       FlagSpec(name: "threads", value: "n", help: "scanning threads (default: all cores)"),
     ],
     example:
@@ -39,13 +40,14 @@ enum DiffCommand {
   static func run(_ args: [String], io: CommandIO) -> Int32 {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
+    var page = Page(args: args)
     let format = f.value("format") ?? "text"
     guard format == "text" || format == "jsonl" else {
       io.error("error: unknown format `\(format)`; choose from: text, jsonl\n")
       return ExitCode.usage
     }
     let rules = f.values("rules")
-    if f.value("rev") == nil && rules.isEmpty { return runRecords(f, format: format, io: io) }
+    if f.value("rev") == nil && rules.isEmpty { return runRecords(f, format: format, page: page, io: io) }
     if f.value("rev") != nil && rules.count > 1 {
       io.error("error: with --rev, give --rules once (the rules to compare with their revision)\n")
       return ExitCode.usage
@@ -87,10 +89,75 @@ enum DiffCommand {
     }
     guard let old = loadRules(oldPath, io: io, label: names.old), let new = loadRules(newPath, io: io, label: names.new)
     else { return ExitCode.usage }
-    let reader = InputReader(paths: inputs, directory: io.directory)
+    // The page reads the input a second time for the changed articles'
+    // text: standard input is kept in a file for that.
+    var standardInput: Int32 = 0
+    if f.value("html") != nil && inputs.contains("-") {
+      let dir = scratch ?? FileManager.default.temporaryDirectory.appendingPathComponent("ruletag-\(UUID().uuidString)")
+      guard let copy = keepStandardInput(in: dir, io: io) else { return ExitCode.usage }
+      if scratch == nil { scratch = dir }
+      page.standardInput = copy
+      standardInput = open(copy, O_RDONLY)
+    }
+    defer { if standardInput > 0 { close(standardInput) } }
+    let reader = InputReader(paths: inputs, directory: io.directory, standardInput: standardInput)
     let diff = TagDiffScan.run(
       old: old, new: new, reader: reader, threads: threads, until: { io.failure != nil || Interruption.caught != nil })
-    return report(diff, f: f, format: format, names: names, io: io)
+    page.rules = (old, new)
+    page.input = inputs
+    return report(diff, f: f, format: format, names: names, page: page, io: io)
+  }
+
+  /// What the HTML page needs besides the diff.
+  struct Page {
+    var args: [String]
+    var rules: (old: CompiledRules, new: CompiledRules)? = nil
+    var input: [String] = []
+    /// The file standard input was copied to, when it is read twice.
+    var standardInput: String? = nil
+  }
+
+  /// Copies standard input to a file in `dir`; its path.
+  static func keepStandardInput(in dir: URL, io: CommandIO) -> String? {
+    let path = dir.appendingPathComponent("stdin.jsonl")
+    do {
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      try FileHandle.standardInput.readDataToEndOfFile().write(to: path)
+    } catch {
+      io.error("error: cannot keep standard input for the HTML report: \(error.localizedDescription)\n")
+      return nil
+    }
+    return path.path
+  }
+
+  /// Writes the HTML page to `path`; an exit code when that failed.
+  ///
+  /// The page's date is now, or SOURCE_DATE_EPOCH (seconds since 1970)
+  /// when set, as for `eval --html`.
+  static func writeHTML(
+    _ diff: TagDiff, to path: String, f: ParsedFlags, names: Names, page: Page, io: CommandIO
+  ) -> Int32? {
+    var evidence: [String: DiffArticleEvidence] = [:]
+    if let (old, new) = page.rules {
+      var fd: Int32 = 0
+      if let copy = page.standardInput { fd = open(copy, O_RDONLY) }
+      defer { if fd > 0 { close(fd) } }
+      let reader = InputReader(paths: page.input, directory: io.directory, standardInput: fd)
+      evidence = DiffHTMLEvidence.collect(diff, all: f.has("all"), old: old, new: new, reader: reader)
+    }
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }
+    let context = DiffHTMLContext(
+      old: names.old, new: names.new, input: page.input, all: f.has("all"),
+      generated: epoch.map { Date(timeIntervalSince1970: $0) } ?? Date(), generator: "ruletag \(RuleTagCLI.version)",
+      command: ["ruletag", "diff"] + page.args)
+    let html = DiffHTML.page(diff, old: page.rules?.old, new: page.rules?.new, evidence: evidence, context: context)
+    do {
+      try Data(html.utf8).write(to: URL(fileURLWithPath: io.path(path)), options: .atomic)
+    } catch {
+      io.error("error: cannot write the HTML report to `\(path)`: \(error.localizedDescription)\n")
+      return ExitCode.outputFailed
+    }
+    return nil
   }
 
   /// Loads one side's rules; `label` names the side in messages.
@@ -106,8 +173,15 @@ enum DiffCommand {
   }
 
   /// Writes the report and the summary; the exit code.
-  static func report(_ diff: TagDiff, f: ParsedFlags, format: String, names: Names, io: CommandIO) -> Int32 {
+  static func report(
+    _ diff: TagDiff, f: ParsedFlags, format: String, names: Names, page: Page, io: CommandIO
+  ) -> Int32 {
     for e in diff.errors { io.error("error: \(e)\n") }
+    if let html = f.value("html"), Interruption.caught == nil,
+      let code = writeHTML(diff, to: html, f: f, names: names, page: page, io: io)
+    {
+      return code
+    }
     io.write(
       format == "jsonl"
         ? diff.jsonl(all: f.has("all")) : diff.rendered(all: f.has("all"), oldName: names.old, newName: names.new))
@@ -118,7 +192,7 @@ enum DiffCommand {
   }
 
   /// The two-files form.
-  static func runRecords(_ f: ParsedFlags, format: String, io: CommandIO) -> Int32 {
+  static func runRecords(_ f: ParsedFlags, format: String, page: Page, io: CommandIO) -> Int32 {
     if f.value("corpus") != nil {
       io.error("error: --corpus needs --rules twice or --rev; two files are compared as they are\n")
       return ExitCode.usage
@@ -160,6 +234,7 @@ enum DiffCommand {
     }
     var diff = TagDiff.compare(old: sides[0], new: sides[1])
     diff.errorRecords = errorRecords
-    return report(diff, f: f, format: format, names: Names(old: f.positional[0], new: f.positional[1]), io: io)
+    return report(
+      diff, f: f, format: format, names: Names(old: f.positional[0], new: f.positional[1]), page: page, io: io)
   }
 }

@@ -83,10 +83,6 @@ enum EvalCommand {
       io.error("error: standard input (`-`) can be read only once; give it to one --corpus\n")
       return nil
     }
-    for c in o.corpora where c != "-" && !FileManager.default.fileExists(atPath: io.path(c)) {
-      io.error("error: no corpus at `\(c)`\n")
-      return nil
-    }
     o.html = f.value("html")
     if o.html != nil && o.corpora.count > 1 {
       io.error("error: --html writes the report of one corpus; give one --corpus\n")
@@ -100,6 +96,10 @@ enum EvalCommand {
     guard let f = parsed else { return code }
     guard let o = options(f, io: io) else { return ExitCode.usage }
     guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
+    for c in o.corpora where c != "-" && !FileManager.default.fileExists(atPath: io.path(c)) {
+      io.error("error: no corpus at `\(c)`\n")
+      return ExitCode.usage
+    }
     var reports: [EvaluationReport] = []
     for corpus in o.corpora {
       let report = Evaluator.evaluate(

@@ -37,11 +37,20 @@ import Testing
     return dir
   }
 
+  /// The line of the edited rule in the edited copy, as diff names it.
+  static func editedLocation(_ dir: URL) throws -> String {
+    let text = try String(contentsOf: dir.appendingPathComponent("Rules/new-employment.rules"), encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let n = try #require(lines.firstIndex(of: "  +3  骑手  not-before 之家"))
+    return "Rules/new-employment.rules:\(n + 1)"
+  }
+
   /// Two `tag --explain` outputs, the second with the edited copy reached
   /// by an absolute path: diff blames that one rule and nothing else.
   @Test func twoFilesFormBlamesTheEditedRuleOnly() throws {
     let dir = try Self.editedRules()
     defer { try? FileManager.default.removeItem(at: dir) }
+    let location = try Self.editedLocation(dir)
     let before = CLIGolden.run(["tag", "--rules", "Rules", "--format", "jsonl", "--explain", "Corpus"], in: Self.root)
     let after = CLIGolden.run(
       ["tag", "--rules", dir.appendingPathComponent("Rules").path, "--format", "jsonl", "--explain", "Corpus"],
@@ -53,7 +62,7 @@ import Testing
     let blame = d.out.split(separator: "\n").filter { $0.hasPrefix("        ") }
     #expect(!blame.isEmpty, "\(d.out)")
     for b in blame {
-      #expect(b.hasPrefix("        reweighted +1 → +3  Rules/new-employment.rules:31  new-employment/"), "\(b)")
+      #expect(b.hasPrefix("        reweighted +1 → +3  \(location)  new-employment/"), "\(b)")
     }
   }
 
@@ -62,6 +71,7 @@ import Testing
   @Test func rulesFormBlamesTheEditedRuleOnly() throws {
     let dir = try Self.editedRules()
     defer { try? FileManager.default.removeItem(at: dir) }
+    let location = try Self.editedLocation(dir)
     let d = CLIGolden.run(
       [
         "diff", "--rules", PackagePaths.rules.path, "--rules", "./Rules/", "--corpus", PackagePaths.corpus.path,
@@ -71,11 +81,11 @@ import Testing
     #expect(d.code == 1, "\(d.err)")
     let lines = d.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(
-      lines[1].hasPrefix("  new-employment/") && lines[1].contains("reweighted  +1 → +3  Rules/new-employment.rules:31")
+      lines[1].hasPrefix("  new-employment/") && lines[1].contains("reweighted  +1 → +3  \(location)")
     )
     #expect(lines[2].isEmpty, "exactly one rule change:\n\(d.out)")
     for b in lines where b.hasPrefix("        ") {
-      #expect(b.contains("reweighted +1 → +3  Rules/new-employment.rules:31"))
+      #expect(b.contains("reweighted +1 → +3  \(location)"))
     }
   }
 

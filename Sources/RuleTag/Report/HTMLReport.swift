@@ -48,25 +48,17 @@ public enum HTMLReport {
     -> String
   {
     let page = Page(report: report, rules: rules, context: context)
-    var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    h += "<meta name=\"generator\" content=\"\(esc(context.generator))\">\n"
-    h += "<title>ruletag eval: \(esc(report.corpus))</title>\n"
-    h += "<style>\n" + HTMLStyle.sheet + page.filterRules() + "</style>\n</head>\n<body>\n"
-    h += "<div class=\"wrap\">\n"
-    h += page.header()
-    h += "<main>\n"
-    h += page.overall()
-    h += page.topics()
-    h += page.figures()
-    h += page.matrix()
-    h += page.mistakes()
-    h += page.issues()
-    h += "</main>\n"
-    h += "<footer><p>Made by \(esc(context.generator)). This file loads nothing and runs no script: "
-    h += "the filters are radio buttons styled with CSS.</p></footer>\n"
-    h += "</div>\n</body>\n</html>\n"
-    return h
+    var body = page.header()
+    body += "<main>\n"
+    body += page.overall()
+    body += page.topics()
+    body += page.figures()
+    body += page.matrix()
+    body += page.mistakes()
+    body += page.issues()
+    body += "</main>\n"
+    return HTMLPage.document(
+      title: "ruletag eval: \(report.corpus)", generator: context.generator, css: page.filterRules(), body: body)
   }
 
   /// A 64-bit FNV-1a digest of the rules: each topic's id and threshold,
@@ -95,29 +87,6 @@ public enum HTMLReport {
     return d.hex
   }
 }
-
-/// 64-bit FNV-1a over bytes.
-struct FNV1a {
-  var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func add(_ s: String) { add(Array(s.utf8)) }
-
-  mutating func add(_ bytes: [UInt8]) {
-    for b in bytes {
-      state ^= UInt64(b)
-      state = state &* 0x0000_0100_0000_01b3
-    }
-  }
-
-  var hex: String {
-    let s = String(state, radix: 16)
-    return String(repeating: "0", count: 16 - s.count) + s
-  }
-}
-
-/// Escapes for the page; a shorter name for the many places that need it.
-@inline(__always)
-func esc(_ s: String) -> String { HTMLText.escape(s) }
 
 /// One report being laid out: the data the sections share.
 struct Page {
@@ -152,15 +121,8 @@ struct Page {
 
   /// The page header: what the report was made from, and when.
   func header() -> String {
-    let f = ISO8601DateFormatter()
-    f.timeZone = TimeZone(identifier: "UTC")
-    let when = f.string(from: context.generated)
     let labels = report.articles.reduce(0) { $0 + $1.gold.count }
-    var files: [(String, Int)] = []
-    for r in rules.rules {
-      let file = r.location.lastIndex(of: ":").map { String(r.location[..<$0]) } ?? r.location
-      if let k = files.firstIndex(where: { $0.0 == file }) { files[k].1 += 1 } else { files.append((file, 1)) }
-    }
+    let files = HTMLPage.ruleFiles(rules)
     var h = "<header class=\"top\">\n<h1>ruletag eval <span class=\"corpus\">\(esc(report.corpus))</span></h1>\n"
     h += "<dl class=\"meta\">\n"
     h += "<div><dt>Corpus</dt><dd><code>\(esc(report.corpus))</code>: \(counted(report.articleCount, "article")), "
@@ -169,13 +131,8 @@ struct Page {
     h += "<div><dt>Rules</dt><dd><code>\(esc(context.rules))</code>: \(counted(rules.topics.count, "topic")), "
     h += "\(counted(rules.rules.count, "rule")) in \(counted(files.count, "file")); "
     h += "fingerprint <code>\(HTMLReport.fingerprint(rules))</code></dd></div>\n"
-    h +=
-      "<div><dt>Made</dt><dd><time datetime=\"\(when)\">\(when.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time> "
-    h += "by \(esc(context.generator))</dd></div>\n"
-    if !context.command.isEmpty {
-      h += "<div><dt>Command</dt><dd><code>\(esc(context.command.map(Page.shellWord).joined(separator: " ")))</code>"
-      h += "</dd></div>\n"
-    }
+    h += "<div><dt>Made</dt><dd>\(HTMLPage.time(context.generated)) by \(esc(context.generator))</dd></div>\n"
+    h += HTMLPage.commandRow(context.command)
     h += "</dl>\n<details class=\"files\"><summary>Rule files (\(files.count))</summary>\n<ul>\n"
     for (file, n) in files { h += "<li><code>\(esc(file))</code>: \(counted(n, "rule"))</li>\n" }
     h += "</ul>\n</details>\n"
@@ -185,16 +142,6 @@ struct Page {
     h += "<a href=\"#mistakes\">Mistakes (\(report.mistakes.count))</a> "
     h += "<a href=\"#issues\">Corpus issues (\(report.issues.count))</a></nav>\n</header>\n"
     return h
-  }
-
-  /// `w` as a shell would need it quoted, for the command line shown.
-  static func shellWord(_ w: String) -> String {
-    let plain =
-      !w.isEmpty
-      && w.unicodeScalars.allSatisfy { c in
-        CharacterSet.alphanumerics.contains(c) || "-_./=:,+@%".unicodeScalars.contains(c)
-      }
-    return plain ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// The corpus issues, or a line saying there are none.
