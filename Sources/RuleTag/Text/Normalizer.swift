@@ -458,50 +458,43 @@ public enum Normalizer {
   @inline(__always)
   static func plainRunEnd(_ input: UnsafeBufferPointer<UInt8>, from start: Int, tables: HanTables) -> Int {
     let n = input.count
-    let p = input.baseAddress!
-    let raw = UnsafeRawPointer(p)
+    let raw = UnsafeRawPointer(input.baseAddress!)
     let stop = tables.stop
     var j = start
-    while j < n {
-      let b = p[j]
-      if b < 0x80 {
-        // 0x21...0x7E but `(` and `A`-`Z`.
+    // One four-byte load per scalar; the last three bytes of the input are
+    // left to the scalar path.
+    while j &+ 4 <= n {
+      let v = raw.loadUnaligned(fromByteOffset: j, as: UInt32.self).littleEndian
+      if v & 0x80 == 0 {
+        // ASCII 0x21...0x7E but `(` and `A`-`Z`.
+        let b = UInt8(truncatingIfNeeded: v)
         if b &- 0x21 < 0x5E && b != 0x28 && b &- 0x41 >= 26 {
           j &+= 1
           continue
         }
         break
       }
-      // A three-byte sequence, tested (lead E0-EF, two continuation bytes)
-      // with one load; the last three bytes of the input are left to the
-      // scalar path.
-      guard j &+ 4 <= n else { break }
-      let v = raw.loadUnaligned(fromByteOffset: j, as: UInt32.self).littleEndian
+      // A three-byte sequence: lead E0-EF and two continuation bytes.
       if v & 0xC0_C0F0 != 0x80_80E0 { break }
-      let c = (v & 0x0F) << 12 | (v >> 2) & 0xFC0 | (v >> 16) & 0x3F
-      if c >= 0x3400 {
-        if c >= 0xA000 { break }
-        let k = Int(c &- 0x3400)
-        if stop[k >> 6] & (1 << UInt64(k & 63)) != 0 {
-          // `isPlainStop`, with its common case (a simplified character
-          // that may start a phrase, followed by a three-byte character of
-          // U+3000..<U+A000) taken here, not in a call.
-          if tables.mapped[k >> 6] & (1 << UInt64(k & 63)) != 0 { break }
-          if j &+ 7 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: j &+ 3, as: UInt32.self).littleEndian
-            if w & 0xC0_C0F0 == 0x80_80E0 && (w & 0xFF) &- 0xE3 < 7 {
-              let second = (w & 0x0F) << 12 | (w >> 2) & 0xFC0 | (w >> 16) & 0x3F
-              if PhraseTrie.mayStart(c, second, pairs: tables.pairs) { break }
-              j &+= 3
-              continue
-            }
-          }
-          if !tables.isPlainStop(c, k, input, next: j &+ 3) { break }
+      // The scalar's bits 6-15 (its word in a bit table) and bits 0-5 (its
+      // bit in that word), taken from the bytes without assembling it.
+      let word = Int((v & 0x0F) << 6 | (v >> 8) & 0x3F)
+      let bit = UInt64((v >> 16) & 0x3F)
+      if UInt(bitPattern: word &- 0xD0) < 0x280 &- 0xD0 {
+        // U+3400..<U+A000: plain unless its `stop` bit says to look closer.
+        if stop[word &- 0xD0] >> bit & 1 != 0 {
+          let c = UInt32(word) << 6 | UInt32(bit)
+          if !tables.isPlainStop(c, Int(c &- 0x3400), input, next: j &+ 3) { break }
         }
-      } else if c >= 0x3000 {
-        if c == 0x3000 { break }
-      } else if c < 0x2010 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 {
+      } else if word >= 0x280 {
+        // U+A000 and above.
         break
+      } else if word >= 0xC0 {
+        // U+3000..<U+3400: all but the ideographic space U+3000.
+        if word == 0xC0 && bit == 0 { break }
+      } else {
+        let c = UInt32(word) << 6 | UInt32(bit)
+        if c < 0x2010 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 { break }
       }
       j &+= 3
     }
