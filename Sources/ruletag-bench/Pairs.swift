@@ -3,7 +3,8 @@
 // Runs two shell commands in turns, A B A B …: K warm-up pairs (default 1),
 // then N timed pairs (default 10), with standard input, output and error on
 // /dev/null. Prints each command's wall and CPU seconds (median, min, max)
-// and the ratio B / A of each pair (median, min, max). On a machine whose
+// and the ratio B / A of each pair (median, min, max), of wall and of CPU
+// time. On a machine whose
 // speed drifts, both commands of a pair see the same drift; a ratio of two
 // medians taken minutes apart does not. Exit 1 when a command fails.
 
@@ -100,6 +101,11 @@ enum PairsBench {
     io.write(
       "\nB / A, wall, pair by pair: median \(f(median(ratios)))x, \(f(ratios.min()!))x-\(f(ratios.max()!))x; "
         + "A was faster in \(faster) of \(runs) pairs.\n")
+    // On a loaded machine wall time includes waiting for a core; CPU time
+    // (user + system of the command and its children) does not.
+    let cpu = zip(a, b).map { $0.1.cpu / max($0.0.cpu, 1e-9) }
+    io.write(
+      "B / A, CPU, pair by pair: median \(f(median(cpu)))x, \(f(cpu.min()!))x-\(f(cpu.max()!))x.\n")
     return 0
   }
 }

@@ -27,6 +27,7 @@ import Testing
     #expect(text.contains("| B | `printf B >> log` |"), "\(text)")
     #expect(text.contains("B / A, wall, pair by pair: median "), "\(text)")
     #expect(text.contains(" of 3 pairs.\n"), "\(text)")
+    #expect(text.contains("B / A, CPU, pair by pair: median "), "\(text)")
   }
 
   @Test func aFailingCommandStopsTheRunAndIsNamed() throws {

@@ -36,7 +36,10 @@ public struct JSONReader {
     guard r.i < p.count else { throw JSONError(message: "empty line", offset: 0) }
     guard p[r.i] == UInt8(ascii: "{") else { throw JSONError(message: "expected an object `{`", offset: r.i) }
     r.i += 1
-    var fields: [(String, Range<Int>)] = []
+    // Labelled like the result, so that returning it needs no conversion
+    // (a cast between tuple labels copies the array).
+    var fields: [(key: String, value: Range<Int>)] = []
+    fields.reserveCapacity(4)
     r.skipSpace()
     if r.peek == UInt8(ascii: "}") {
       r.i += 1
@@ -44,8 +47,7 @@ public struct JSONReader {
       while true {
         r.skipSpace()
         guard r.peek == UInt8(ascii: "\"") else { throw JSONError(message: "expected a field name", offset: r.i) }
-        var keyBytes: [UInt8] = []
-        try r.readString(into: &keyBytes)
+        let key = try r.readKey()
         r.skipSpace()
         guard r.peek == UInt8(ascii: ":") else {
           throw JSONError(message: "expected `:` after field name", offset: r.i)
@@ -54,7 +56,7 @@ public struct JSONReader {
         r.skipSpace()
         let start = r.i
         try r.skipValue(depth: 1)
-        fields.append((String(decoding: keyBytes, as: UTF8.self), start..<r.i))
+        fields.append((key, start..<r.i))
         r.skipSpace()
         if r.peek == UInt8(ascii: ",") {
           r.i += 1
@@ -70,6 +72,26 @@ public struct JSONReader {
     r.skipSpace()
     if r.i < p.count { throw JSONError(message: "unexpected text after the object", offset: r.i) }
     return fields
+  }
+
+  /// Reads a field name starting at its opening quote.
+  ///
+  /// A name without
+  /// escapes (nearly every one) becomes a String straight from the line's
+  /// bytes, with no buffer in between; one with escapes is decoded by
+  /// `readString`.
+  mutating func readKey() throws(JSONError) -> String {
+    let open = i
+    let end = JSONReader.plainRun(p, from: open + 1)
+    var j = end
+    while j < p.count && p[j] >= 0x20 && p[j] != UInt8(ascii: "\"") && p[j] != UInt8(ascii: "\\") { j += 1 }
+    if j < p.count && p[j] == UInt8(ascii: "\"") {
+      i = j + 1
+      return String(decoding: UnsafeBufferPointer(rebasing: p[(open + 1)..<j]), as: UTF8.self)
+    }
+    var bytes: [UInt8] = []
+    try readString(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Decodes the JSON string at `range` (quotes included) into UTF-8 bytes.

@@ -125,13 +125,19 @@ public enum Normalizer {
   /// lengthens a scalar by at most one byte and whitespace runs only
   /// shrink, so `2 × input + 8` bytes always suffice.
   public static func append(_ input: UnsafeBufferPointer<UInt8>, base: Int, to out: inout NormalizedText) {
+    append(input, base: base, fastRuns: true, to: &out)
+  }
+
+  /// `append(_:base:to:)`; with `fastRuns` false, without the plain-run
+  /// copy (the reference for tests).
+  static func append(_ input: UnsafeBufferPointer<UInt8>, base: Int, fastRuns: Bool, to out: inout NormalizedText) {
     let old = out.bytes.count
     let room = 2 * input.count + 8
     out.bytes.append(contentsOf: repeatElement(0, count: room))
     var origins = OriginWriter(taking: &out.segments)
     let written: Int = out.bytes.withUnsafeMutableBufferPointer { bp in
       var w = Writer(b: bp.baseAddress!, n: old, origins: origins)
-      run(input, base: base, into: &w)
+      run(input, base: base, fastRuns: fastRuns, into: &w)
       swap(&origins, &w.origins)
       return w.n
     }
@@ -174,6 +180,19 @@ public enum Normalizer {
     mutating func putHanWord(_ v: UInt32) {
       UnsafeMutableRawPointer(b + n).storeBytes(of: v.littleEndian, as: UInt32.self)
       n &+= 3
+    }
+
+    /// Input bytes `start..<end`, copied as they are, from original offset
+    /// `st`: one origin note for the whole run (a run of characters that
+    /// keep their length and place is one shifted segment).
+    @inline(__always)
+    mutating func copy(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ st: Int32) {
+      let length = end &- start
+      origins.note(
+        length: Int32(truncatingIfNeeded: length), at: Int32(truncatingIfNeeded: n), st,
+        st &+ Int32(truncatingIfNeeded: length))
+      UnsafeMutableRawPointer(b + n).copyMemory(from: input.baseAddress! + start, byteCount: length)
+      n &+= length
     }
 
     @inline(__always)
@@ -220,7 +239,7 @@ public enum Normalizer {
   /// at it.
   static let hanStop: [UInt64] = zip(hanMapped, TraditionalChinese.phrases.initials).map { $0 | $1 }
 
-  static func run(_ input: UnsafeBufferPointer<UInt8>, base: Int, into out: inout Writer) {
+  static func run(_ input: UnsafeBufferPointer<UInt8>, base: Int, fastRuns: Bool, into out: inout Writer) {
     let trie = TraditionalChinese.phrases
     hanTable.withUnsafeBufferPointer { han in
       hanStop.withUnsafeBufferPointer { stop in
@@ -230,7 +249,7 @@ public enum Normalizer {
               let tables = HanTables(
                 han: han.baseAddress!, stop: stop.baseAddress!, mapped: mapped.baseAddress!,
                 initials: initials.baseAddress!, pairs: pairs.baseAddress!)
-              run(input, base: base, tables: tables, trie: trie, into: &out)
+              run(input, base: base, tables: tables, trie: trie, fastRuns: fastRuns, into: &out)
             }
           }
         }
@@ -283,8 +302,12 @@ public enum Normalizer {
   }
 
   /// The loop of `run(_:base:into:)`.
+  ///
+  /// With `fastRuns` false, every scalar goes through the scalar-by-scalar
+  /// path: the reference that the plain-run copy is tested against.
   static func run(
-    _ input: UnsafeBufferPointer<UInt8>, base: Int, tables: HanTables, trie: PhraseTrie, into out: inout Writer
+    _ input: UnsafeBufferPointer<UInt8>, base: Int, tables: HanTables, trie: PhraseTrie, fastRuns: Bool = true,
+    into out: inout Writer
   ) {
     let han = tables.han
     let initials = tables.initials
@@ -296,6 +319,24 @@ public enum Normalizer {
     var spaceStart = -1
     var breaks = 0
     while i < n {
+      // Fastest path: a run of scalars that normalising leaves as they are
+      // is found first and then copied in one go.
+      if fastRuns {
+        let end = plainRunEnd(input, from: i, tables: tables)
+        if end > i {
+          let first = plainScalar(input, at: i)
+          if spaceStart >= 0 {
+            if prev != 0 {
+              emitSpace(prev: prev, next: first, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
+            }
+            spaceStart = -1
+          }
+          out.copy(input, i, end, Int32(truncatingIfNeeded: base &+ i))
+          prev = plainScalar(input, at: input[end &- 1] < 0x80 ? end &- 1 : end &- 3)
+          i = end
+          continue
+        }
+      }
       let b = input[i]
       // Fast path for most of Chinese text: a three-byte character of
       // U+4000..U+9FFF (never space, never dropped) with no simplified
@@ -400,6 +441,72 @@ public enum Normalizer {
       prev = f
       i += len
     }
+  }
+
+  /// The end of the run of scalars from `start` on that normalising leaves
+  /// exactly as they are (`start` itself when there is none).
+  ///
+  /// A scalar is plain when the scalar-by-scalar path would copy it
+  /// unchanged and it plays no part in whitespace repair or in a pinyin
+  /// gloss: printable ASCII but capitals and `(`; three-byte characters of
+  /// U+2010..<U+3000 but the spaces, line breaks and dropped ones among
+  /// them; U+3001..<U+3400 (CJK punctuation, kana); and Han characters of
+  /// U+3400..<U+A000 that `HanTables.isPlain` passes (no simplified form,
+  /// no phrase starting there). Such a run is one shifted origin segment,
+  /// so it is copied with one note instead of a note per character. A
+  /// sequence that is not well-formed UTF-8 ends the run.
+  @inline(__always)
+  static func plainRunEnd(_ input: UnsafeBufferPointer<UInt8>, from start: Int, tables: HanTables) -> Int {
+    let n = input.count
+    let raw = UnsafeRawPointer(input.baseAddress!)
+    let stop = tables.stop
+    var j = start
+    // One four-byte load per scalar; the last three bytes of the input are
+    // left to the scalar path.
+    while j &+ 4 <= n {
+      let v = raw.loadUnaligned(fromByteOffset: j, as: UInt32.self).littleEndian
+      if v & 0x80 == 0 {
+        // ASCII 0x21...0x7E but `(` and `A`-`Z`.
+        let b = UInt8(truncatingIfNeeded: v)
+        if b &- 0x21 < 0x5E && b != 0x28 && b &- 0x41 >= 26 {
+          j &+= 1
+          continue
+        }
+        break
+      }
+      // A three-byte sequence: lead E0-EF and two continuation bytes.
+      if v & 0xC0_C0F0 != 0x80_80E0 { break }
+      // The scalar's bits 6-15 (its word in a bit table) and bits 0-5 (its
+      // bit in that word), taken from the bytes without assembling it.
+      let word = Int((v & 0x0F) << 6 | (v >> 8) & 0x3F)
+      let bit = UInt64((v >> 16) & 0x3F)
+      if UInt(bitPattern: word &- 0xD0) < 0x280 &- 0xD0 {
+        // U+3400..<U+A000: plain unless its `stop` bit says to look closer.
+        if stop[word &- 0xD0] >> bit & 1 != 0 {
+          let c = UInt32(word) << 6 | UInt32(bit)
+          if !tables.isPlainStop(c, Int(c &- 0x3400), input, next: j &+ 3) { break }
+        }
+      } else if word >= 0x280 {
+        // U+A000 and above.
+        break
+      } else if word >= 0xC0 {
+        // U+3000..<U+3400: all but the ideographic space U+3000.
+        if word == 0xC0 && bit == 0 { break }
+      } else {
+        let c = UInt32(word) << 6 | UInt32(bit)
+        if c < 0x2010 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x2060 { break }
+      }
+      j &+= 3
+    }
+    return j
+  }
+
+  /// The scalar at `i` of a plain run: one ASCII byte or three bytes.
+  @inline(__always)
+  static func plainScalar(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+    let b = input[i]
+    if b < 0x80 { return UInt32(b) }
+    return UInt32(b & 0x0F) << 12 | UInt32(input[i &+ 1] & 0x3F) << 6 | UInt32(input[i &+ 2] & 0x3F)
   }
 
   /// Writes the simplified side of the phrase `m` found at byte `i`, each

@@ -1,5 +1,6 @@
 // UTF8Bytes: the word-at-a-time scalar count against a byte-by-byte one,
-// and validation against Swift's own UTF-8 decoder, on random bytes.
+// and validation against Swift's own UTF-8 decoder, on random bytes (some
+// of them mostly CJK, for the four-sequences-at-a-time path).
 
 import Testing
 
@@ -37,10 +38,29 @@ import Testing
     }
   }
 
+  /// Bytes that are mostly three-byte sequences, for the four-at-a-time
+  /// path: leads of every kind (E0 and ED among them, well-formed or not),
+  /// with now and then a broken sequence, ASCII or a four-byte one, at
+  /// every offset within a 12-byte step.
+  static func randomCJKBytes(_ rng: inout SeededRandom) -> [UInt8] {
+    let pieces: [[UInt8]] = [
+      Array("工".utf8), Array("会".utf8), Array("，".utf8), Array("。".utf8), Array("\u{E000}".utf8),
+      Array("\u{1000}".utf8), Array("\u{0800}".utf8), Array("\u{D7FF}".utf8), Array("\u{FFFD}".utf8),
+      [0xED, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xE5, 0x41, 0x80], [0xE5, 0x80, 0xC0], [0xE5, 0xB7], [0xC3, 0xA9],
+      Array("a".utf8), Array("😀".utf8), [0x80], [0xF4, 0x90, 0x80, 0x80],
+    ]
+    var out: [UInt8] = []
+    for _ in 0..<Int.random(in: 0...80, using: &rng) {
+      let common = Int.random(in: 0..<12, using: &rng) != 0
+      out += pieces[Int.random(in: 0..<(common ? 9 : pieces.count), using: &rng)]
+    }
+    return out
+  }
+
   @Test func firstInvalidOffsetMatchesSwiftDecoder() {
     var rng = SeededRandom(seed: 0x0DD_B17E5)
-    for _ in 0..<3000 {
-      let bytes = UTF8BytesTests.randomBytes(&rng)
+    for k in 0..<6000 {
+      let bytes = k % 2 == 0 ? UTF8BytesTests.randomBytes(&rng) : UTF8BytesTests.randomCJKBytes(&rng)
       // The reference: the offset where Swift's decoder first fails.
       var expected: Int? = nil
       var it = bytes.makeIterator()
