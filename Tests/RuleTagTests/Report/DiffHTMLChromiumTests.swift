@@ -78,16 +78,20 @@ import Testing
       }
       return h
     }
-    // t7 is new-employment (score-only changes), t10 training-education.
+    // t7 is new-employment (score-only changes), t0 culture-sports.
     let all = [
-      "s0-01:t7 v-none", "s0-04:t10 v-broke", "s3-01:t7 v-none", "s3-05:t10 v-fixed", "s3-06:t10 v-broke",
+      "s0-01:t7 v-none", "s1-03:t0 v-fixed", "s1-08:t0 v-broke", "s2-04:t0 v-broke", "s3-01:t7 v-none",
+      "s3-05:t0 v-broke", "s3-06:t0 v-broke",
     ]
     #expect(Self.visible(html, in: dir) == all)
     #expect(Self.visible(picked("t7", nil), in: dir) == ["s0-01:t7 v-none", "s3-01:t7 v-none"])
-    #expect(Self.visible(picked(nil, "broke"), in: dir) == ["s0-04:t10 v-broke", "s3-06:t10 v-broke"])
-    #expect(Self.visible(picked(nil, "fixed"), in: dir) == ["s3-05:t10 v-fixed"])
+    #expect(
+      Self.visible(picked(nil, "broke"), in: dir) == [
+        "s1-08:t0 v-broke", "s2-04:t0 v-broke", "s3-05:t0 v-broke", "s3-06:t0 v-broke",
+      ])
+    #expect(Self.visible(picked(nil, "fixed"), in: dir) == ["s1-03:t0 v-fixed"])
     #expect(Self.visible(picked(nil, "still"), in: dir) == [])
-    #expect(Self.visible(picked("t10", "fixed"), in: dir) == ["s3-05:t10 v-fixed"])
+    #expect(Self.visible(picked("t0", "fixed"), in: dir) == ["s1-03:t0 v-fixed"])
     #expect(Self.visible(picked("t7", "broke"), in: dir) == [])
   }
 

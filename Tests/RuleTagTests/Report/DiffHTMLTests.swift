@@ -1,6 +1,6 @@
 // The HTML report of `diff`, checked without a browser: on a hand-made
 // edit of the shipped rules over Corpus/ (the `骑手` rule reweighted from
-// +1 to +4, the training-education threshold lowered from 4 to 2) the page
+// +1 to +4, the culture-sports threshold raised from 4 to 8) the page
 // is well formed (HTMLChecker), loads nothing, lists the same rule changes,
 // figures and articles as the text report, marks the blamed rule's hits,
 // and equals a golden file under a fixed clock. Hits that differ between
@@ -28,8 +28,7 @@ enum DiffHTMLFixture {
         try edit(
           copy.appendingPathComponent("new-employment.rules"), "  +1  骑手  not-before 之家", "  +4  骑手  not-before 之家")
         try edit(
-          copy.appendingPathComponent("training-education.rules"), "\"教育培训与学历提升\" threshold 4",
-          "\"教育培训与学历提升\" threshold 2")
+          copy.appendingPathComponent("culture-sports.rules"), "\"文体活动\" threshold 4", "\"文体活动\" threshold 8")
       } catch { return nil }
       guard case .success(let old) = CompiledRules.load(path: "Rules", directory: root),
         case .success(let new) = CompiledRules.load(path: "new", directory: dir.path)
@@ -104,13 +103,13 @@ enum DiffHTMLFixture {
     }
   }
 
-  /// The edit changes tags (a fix and two breaks) and scores only (two
+  /// The edit changes tags (a fix and four breaks) and scores only (two
   /// articles): the page lists what the text report lists.
   @Test(arguments: [false, true])
   func articlesAreTheTextReports(_ all: Bool) throws {
     let f = try #require(DiffHTMLFixture.corpus)
     let html = try #require(DiffHTMLFixture.page(all: all))
-    #expect(f.diff.tagChanges.count == 3 && f.diff.scoreOnlyCount == 2)
+    #expect(f.diff.tagChanges.count == 5 && f.diff.scoreOnlyCount == 2)
     let text = f.diff.rendered(all: all, oldName: "Rules", newName: "new").split(separator: "\n")
       .filter { !$0.hasPrefix(" ") && !$0.hasPrefix("*") && $0.contains("  ") && !$0.hasPrefix("rule changes") }
       .map { String($0.split(separator: " ")[0]) }
@@ -131,7 +130,7 @@ enum DiffHTMLFixture {
     }
     if !all { #expect(html.contains("2 articles with changed scores only are counted but not listed")) }
     let verdicts = HTMLChecker.matches(#"<span class="vd v-[a-z]+">([a-z ]+)</span>"#, in: html).map { $0[0] }
-    #expect(verdicts.sorted() == ["broke", "broke", "fixed"])
+    #expect(verdicts.sorted() == ["broke", "broke", "broke", "broke", "fixed"])
   }
 
   @Test func ruleChangesAndFiguresAreTheTextReports() throws {
@@ -142,8 +141,8 @@ enum DiffHTMLFixture {
       in: html)
     #expect(
       rows.map { $0.map(HTMLChecker.unescape) } == [
-        ["reweighted", f.diff.rules!.changes[0].identity, "+1 → +4", "new/new-employment.rules:30"],
-        ["threshold", "training-education", "threshold 4 → 2", "new/training-education.rules:18"],
+        ["threshold", "culture-sports", "threshold 4 → 8", "new/culture-sports.rules:21"],
+        ["reweighted", f.diff.rules!.changes[1].identity, "+1 → +4", "new/new-employment.rules:43"],
       ])
     // Every row of the text report's table, cell by cell.
     let (o, n) = try #require(f.diff.metrics)
@@ -166,11 +165,11 @@ enum DiffHTMLFixture {
           }
       } == expected)
     #expect(html.contains("0.86 → 1.00 <span class=\"dl up\">+0.14</span>"))
-    #expect(html.contains("1.00 → 0.78 <span class=\"dl down\">−0.22</span>"))
+    #expect(html.contains("1.00 → 0.33 <span class=\"dl down\">−0.67</span>"))
     // Bars only for the two rows that moved.
     #expect(
       HTMLChecker.matches(#"<article class="card" id="(mc-[a-z0-9]+)">"#, in: html).map { $0[0] } == [
-        "mc-t10", "mc-micro",
+        "mc-t0", "mc-micro",
       ])
   }
 
@@ -188,11 +187,11 @@ enum DiffHTMLFixture {
         "骑手"
       ])
     #expect(!s0.body.contains("class=\"ev before\""))
-    let s305 = try #require(blocks.first { $0.id == "s3-05" })
-    #expect(s305.body.contains("<span class=\"kd\">threshold</span> threshold <b>4 → 2</b>"))
-    #expect(s305.body.contains("<details class=\"same\"><summary>1 other rule fired as before</summary>"))
-    #expect(s305.body.contains("<code class=\"loc\">new/training-education.rules:25</code>"))
-    #expect(s305.body.contains("<mark>讲座</mark>"))
+    let s103 = try #require(blocks.first { $0.id == "s1-03" })
+    #expect(s103.body.contains("<span class=\"kd\">threshold</span> threshold <b>4 → 8</b>"))
+    #expect(s103.body.contains("<details class=\"same\"><summary>2 other rules fired as before</summary>"))
+    #expect(s103.body.contains("<code class=\"loc\">new/culture-sports.rules:25</code>"))
+    #expect(s103.body.contains("<mark>文体活动</mark>"))
   }
 
   @Test func corpusPageGolden() throws {
@@ -264,7 +263,7 @@ enum DiffHTMLFixture {
     let topics = HTMLChecker.matches(#"<input class="pick" type="radio" name="topic" id="f-(t\d+)">"#, in: html).map {
       $0[0]
     }
-    #expect(topics == ["t7", "t10"])
+    #expect(topics == ["t0", "t7"])
     for t in topics {
       #expect(html.contains("#f-\(t):checked~.alist .a:not(.\(t)),#f-\(t):checked~.alist .tc:not(.\(t)){display:none}"))
       for v in ["fixed", "broke", "still"] {
@@ -272,7 +271,7 @@ enum DiffHTMLFixture {
       }
     }
     #expect(html.contains("<label for=\"v-fixed\">fixed <b>1</b></label>"))
-    #expect(html.contains("<label for=\"v-broke\">broke <b>2</b></label>"))
+    #expect(html.contains("<label for=\"v-broke\">broke <b>4</b></label>"))
   }
 
   /// The same edit on the labelled devset: the page is well formed and
