@@ -1,5 +1,5 @@
-// `-` reads standard input wherever a command reads a file: `eval --corpus -`
-// and either side of `diff`. Run through the built binary, since only a
+// `-` reads standard input wherever a command reads a file: `eval --corpus -`,
+// either side of `diff`, and the text of `tokens`. Run through the built binary, since only a
 // real process has a standard input to give.
 
 import Foundation
@@ -35,5 +35,19 @@ import Testing
     #expect(piped.err == file.err)
     let both = CLIGolden.run(["diff", "-", "-"])
     #expect(both.code == ExitCode.usage && both.err.contains("only one of BEFORE and AFTER can be `-`"))
+  }
+
+  /// `tokens -` shows what `tokens TEXT` shows for the text piped in.
+  @Test func tokensFromStandardInput() throws {
+    let exe = try #require(BuiltBinary.ruletag, "\(BuiltBinary.missing("ruletag"))")
+    try withTemporaryDirectory { dir in
+      let file = dir.appendingPathComponent("text.txt")
+      try "外賣小哥 ＡＰＰ\n".write(to: file, atomically: true, encoding: .utf8)
+      let piped = runProgram(exe, ["tokens", "-"], stdin: file.path)
+      let given = CLIGolden.run(["tokens", "外賣小哥 ＡＰＰ"])
+      #expect(piped.status == 0, "\(piped.err)")
+      #expect(piped.outString == given.out)
+      #expect(piped.outString.hasPrefix("normalized: 外卖小哥app\n"), "\(piped.outString)")
+    }
   }
 }
