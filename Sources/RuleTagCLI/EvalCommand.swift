@@ -33,7 +33,6 @@ enum EvalCommand {
 
   /// The command line, checked.
   struct Options {
-    var rules = "Rules"
     var corpora = ["Corpus"]
     var json = false
     var summary = false
@@ -51,7 +50,6 @@ enum EvalCommand {
       io.error("error: unexpected argument `\(extra)`; give the corpus with --corpus\n")
       return nil
     }
-    o.rules = f.value("rules") ?? o.rules
     let format = f.value("format") ?? "text"
     guard format == "text" || format == "json" else {
       io.error("error: unknown format `\(format)`; choose from: text, json\n")
@@ -95,7 +93,9 @@ enum EvalCommand {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
     guard let o = options(f, io: io) else { return ExitCode.usage }
-    guard let rules = RulesLocator.compiled(f.value("rules"), io: io) else { return ExitCode.usage }
+    guard let (set, source) = RulesLocator.ruleSet(f.value("rules"), io: io),
+      let rules = compileOrReport(set, path: source.name, io: io, nothing: "nothing was evaluated")
+    else { return ExitCode.usage }
     for c in o.corpora where c != "-" && !FileManager.default.fileExists(atPath: io.path(c)) {
       io.error("error: no corpus at `\(c)`\n")
       return ExitCode.usage
@@ -113,7 +113,7 @@ enum EvalCommand {
       reports.append(report)
     }
     if let html = o.html,
-      let code = writeHTML(reports[0], rules: rules, to: html, rulesPath: o.rules, args: args, io: io)
+      let code = writeHTML(reports[0], rules: rules, to: html, rulesPath: source.name, args: args, io: io)
     {
       return code
     }

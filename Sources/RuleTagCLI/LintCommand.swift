@@ -20,9 +20,9 @@ enum LintCommand {
   )
 
   static func run(_ args: [String], io: CommandIO) -> Int32 {
-    let (corpora, rest) = repeatedValues("corpus", in: args)
-    let (parsed, code) = parseOrReport(spec, rest, io: io)
+    let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
+    let corpora = f.values("corpus")
     if let extra = f.positional.first {
       io.error("error: unexpected argument `\(extra)`; give the corpus with --corpus\n")
       return ExitCode.usage
@@ -77,34 +77,6 @@ func compileOrReport(_ set: RuleSet, path: String, io: CommandIO, nothing: Strin
     io.error("error: \(counted(f.diagnostics.filter(\.isError).count, "error")) in rules at \(path); \(nothing)\n")
     return nil
   }
-}
-
-/// Every value of `--name V` / `--name=V` in `args`, and the arguments
-/// without them: a flag that may be given several times.
-func repeatedValues(_ name: String, in args: [String]) -> (values: [String], rest: [String]) {
-  var values: [String] = []
-  var rest: [String] = []
-  var i = 0
-  while i < args.count {
-    let a = args[i]
-    if a == "--" {
-      rest += args[i...]
-      break
-    }
-    if a == "--" + name, i + 1 < args.count {
-      values.append(args[i + 1])
-      i += 2
-      continue
-    }
-    if a.hasPrefix("--" + name + "=") {
-      values.append(String(a.dropFirst(name.count + 3)))
-      i += 1
-      continue
-    }
-    rest.append(a)
-    i += 1
-  }
-  return (values, rest)
 }
 
 /// Reads the corpora at `paths` for lint and suggest, warning about each

@@ -24,9 +24,9 @@ enum SuggestCommand {
   )
 
   static func run(_ args: [String], io: CommandIO) -> Int32 {
-    let (corpora, rest) = repeatedValues("corpus", in: args)
-    let (parsed, code) = parseOrReport(spec, rest, io: io)
+    let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let f = parsed else { return code }
+    let corpora = f.values("corpus")
     guard f.positional.count == 1 else {
       io.error(
         f.positional.isEmpty

@@ -99,13 +99,12 @@ public struct InputRecord: Sendable {
       let result = parseUTF8()
       guard case .failure(var e) = result,
         bytes.withUnsafeBufferPointer({ UTF8Bytes.firstInvalidOffset($0) }) != nil,
-        TextEncoding.looksLikeGB18030(bytes)
+        let utf8 = TextEncoding.likelyGB18030(bytes)
       else { return result }
       if encoding == .utf8 {
         e.message += "; it looks like GBK/GB18030 (--encoding gbk converts it)"
         return .failure(e)
       }
-      guard let utf8 = TextEncoding.fromGB18030(bytes) else { return result }
       return converted(utf8)
     }
   }

@@ -90,7 +90,11 @@ public enum TextEncoding {
   /// Whether bytes that are not UTF-8 look like GB18030/GBK Chinese: iconv
   /// converts them, they hold at least `minimumPairs` two-byte characters,
   /// and most of those are in the GB2312 block.
-  public static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
+  public static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool { likelyGB18030(bytes) != nil }
+
+  /// The UTF-8 of bytes that look like GB18030/GBK Chinese
+  /// (`looksLikeGB18030`), converted once; nil when they do not.
+  public static func likelyGB18030(_ bytes: [UInt8]) -> [UInt8]? {
     var pairs = 0
     var common = 0
     var i = 0
@@ -100,7 +104,7 @@ public enum TextEncoding {
         i += 1
         continue
       }
-      guard b >= 0x81 && b <= 0xFE && i + 1 < bytes.count else { return false }
+      guard b >= 0x81 && b <= 0xFE && i + 1 < bytes.count else { return nil }
       let t = bytes[i + 1]
       if t >= 0x30 && t <= 0x39 {
         i += 4  // a four-byte sequence
@@ -110,7 +114,7 @@ public enum TextEncoding {
       if b >= 0xA1 && b <= 0xF7 && t >= 0xA1 && t <= 0xFE { common += 1 }
       i += 2
     }
-    guard pairs >= minimumPairs, common * 5 >= pairs * 4 else { return false }
-    return fromGB18030(bytes) != nil
+    guard pairs >= minimumPairs, common * 5 >= pairs * 4 else { return nil }
+    return fromGB18030(bytes)
   }
 }

@@ -60,25 +60,6 @@ enum HTMLPage {
   }
 }
 
-/// 64-bit FNV-1a over bytes.
-struct FNV1a {
-  var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  mutating func add(_ s: String) { add(Array(s.utf8)) }
-
-  mutating func add(_ bytes: [UInt8]) {
-    for b in bytes {
-      state ^= UInt64(b)
-      state = state &* 0x0000_0100_0000_01b3
-    }
-  }
-
-  var hex: String {
-    let s = String(state, radix: 16)
-    return String(repeating: "0", count: 16 - s.count) + s
-  }
-}
-
 /// Escapes for the page; a shorter name for the many places that need it.
 @inline(__always)
 func esc(_ s: String) -> String { HTMLText.escape(s) }

@@ -65,7 +65,7 @@ public enum HTMLReport {
   /// each rule's location and line, so that two reports show whether they
   /// were made from the same rules.
   public static func fingerprint(_ rules: CompiledRules) -> String {
-    var d = FNV1a()
+    var d = FNV1a.Digest()
     for t in rules.topics {
       d.add("topic \(t.id) \(JSONWriter.format(t.threshold))\n")
       for r in t.rules { d.add("\(rules.rules[r].location)\t\(rules.rules[r].lineText)\n") }
@@ -76,7 +76,7 @@ public enum HTMLReport {
   /// A 64-bit FNV-1a digest of the evaluated articles: ids, titles, texts
   /// and gold labels, in corpus order.
   public static func fingerprint(_ articles: [EvaluatedArticle]) -> String {
-    var d = FNV1a()
+    var d = FNV1a.Digest()
     for e in articles {
       d.add(e.article.id + "\u{1F}")
       d.add(e.article.title)

@@ -22,25 +22,12 @@ import Foundation
 
 public enum RuleIdentity {
   /// The FNV-1a hash (32 bits) of the UTF-8 bytes of `s`.
-  public static func fnv1a(_ s: String) -> UInt32 {
-    var h: UInt32 = 0x811c_9dc5
-    for b in s.utf8 {
-      h ^= UInt32(b)
-      h = h &* 0x0100_0193
-    }
-    return h
-  }
-
-  /// `h` as eight lowercase hex digits.
-  static func hex8(_ h: UInt32) -> String {
-    let digits = Array("0123456789abcdef")
-    return String((0..<8).map { digits[Int((h >> UInt32(28 - 4 * $0)) & 0xF)] })
-  }
+  public static func fnv1a(_ s: String) -> UInt32 { FNV1a.hash32(s.utf8) }
 
   /// The identity a rule with `canonical` text gets in `topic` when it has
   /// no explicit name (before duplicates are numbered).
   public static func derived(topic: String, canonical: String) -> String {
-    topic + "/" + hex8(fnv1a(topic + "\n" + canonical))
+    topic + "/" + FNV1a.hex(fnv1a(topic + "\n" + canonical))
   }
 
   /// The canonical text of a rule of a topic whose rules ignore

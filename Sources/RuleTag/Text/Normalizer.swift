@@ -75,20 +75,7 @@ public enum Normalizer {
   /// gets its simplified side (as the normaliser gives it in text), for
   /// literal text that does not go through `normalize` (regex literals).
   public static func foldEach(_ scalars: [UInt32]) -> [UInt32?] {
-    var out: [UInt32?] = []
-    out.reserveCapacity(scalars.count)
-    let trie = TraditionalChinese.phrases
-    var i = 0
-    while i < scalars.count {
-      if trie.isInitial(scalars[i]), let m = trie.longestMatch(scalars, at: i) {
-        out += trie.values[m.value..<(m.value + m.length)].map { $0 }
-        i += m.length
-      } else {
-        out.append(fold(scalars[i]))
-        i += 1
-      }
-    }
-    return out
+    TraditionalChinese.byPhrases(scalars, phrase: { Optional($0) }, else: fold)
   }
 
   @inline(__always)
@@ -158,28 +145,6 @@ public enum Normalizer {
       origins.note(length: 1, at: Int32(truncatingIfNeeded: n), start, end)
       b[n] = byte
       n &+= 1
-    }
-
-    /// A three-byte character copied as it is, from original offset `st`.
-    @inline(__always)
-    mutating func putHan(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ st: Int32) {
-      origins.note(length: 3, at: Int32(truncatingIfNeeded: n), st, st &+ 3)
-      b[n] = b0
-      b[n &+ 1] = b1
-      b[n &+ 2] = b2
-      n &+= 3
-    }
-
-    /// The next copied three-byte character of a run that `putHan` began,
-    /// as the low three bytes of `v` (little-endian): it keeps the run's
-    /// shift, so the origin segment needs no check.
-    ///
-    /// Stores four bytes; the
-    /// room `append` makes (2 × input + 8) always has the fourth.
-    @inline(__always)
-    mutating func putHanWord(_ v: UInt32) {
-      UnsafeMutableRawPointer(b + n).storeBytes(of: v.littleEndian, as: UInt32.self)
-      n &+= 3
     }
 
     /// Input bytes `start..<end`, copied as they are, from original offset
@@ -271,17 +236,13 @@ public enum Normalizer {
     /// The phrase trie's `pairs`.
     var pairs: UnsafePointer<UInt64>
 
-    /// Whether the fast path may copy Han scalar `c` (U+3400..<U+A000, at
-    /// bit `k`), whose UTF-8 ends at byte `next` of `input`, as it is: it
-    /// has no simplified form, and no phrase starts with it and the scalar
-    /// after it.
-    @inline(__always)
-    func isPlain(_ c: UInt32, _ k: Int, _ input: UnsafeBufferPointer<UInt8>, next: Int) -> Bool {
-      stop[k >> 6] & (1 << UInt64(k & 63)) == 0 || isPlainStop(c, k, input, next: next)
-    }
-
-    /// `isPlain` for a scalar whose `stop` bit is set, kept out of line so
-    /// that the loop stays small.
+    /// Whether the fast path may copy a Han scalar whose `stop` bit is set.
+    ///
+    /// `c` is in U+3400..<U+A000, at bit `k`, and its UTF-8 ends at byte
+    /// `next` of `input`; it may be copied when it has no simplified form
+    /// and no phrase starts with it and the scalar after it (a scalar
+    /// without the bit is plain at once). Kept out of line so that the
+    /// loop stays small.
     @inline(never)
     func isPlainStop(_ c: UInt32, _ k: Int, _ input: UnsafeBufferPointer<UInt8>, next: Int) -> Bool {
       if mapped[k >> 6] & (1 << UInt64(k & 63)) != 0 { return false }
@@ -338,46 +299,6 @@ public enum Normalizer {
         }
       }
       let b = input[i]
-      // Fast path for most of Chinese text: a three-byte character of
-      // U+4000..U+9FFF (never space, never dropped) with no simplified
-      // form and starting no phrase is copied as it is.
-      if b &- 0xE4 < 6 && i &+ 2 < n {
-        let b1 = input[i &+ 1]
-        let b2 = input[i &+ 2]
-        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
-          let c = UInt32(b & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-          let k = Int(c &- 0x3400)
-          if tables.isPlain(c, k, input, next: i &+ 3) {
-            if spaceStart >= 0 {
-              if prev != 0 {
-                emitSpace(prev: prev, next: c, breaks: breaks, from: base + spaceStart, to: base + i, into: &out)
-              }
-              spaceStart = -1
-            }
-            out.putHan(b, b1, b2, Int32(truncatingIfNeeded: base &+ i))
-            i &+= 3
-            // The rest of the run of such characters, without the checks
-            // for pending spaces.
-            var last = c
-            // One four-byte load per character: the lead byte (E4-E9) and
-            // both continuation bytes are tested at once, and the bytes
-            // are stored as one word (the fourth is overwritten next).
-            let raw = UnsafeRawPointer(input.baseAddress!)
-            while i &+ 4 <= n {
-              let v = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
-              if v & 0xC0_C0F0 != 0x80_80E0 || (v & 0xFF) &- 0xE4 >= 6 { break }
-              let e = (v & 0x0F) << 12 | (v >> 2) & 0xFC0 | (v >> 16) & 0x3F
-              let m = Int(e &- 0x3400)
-              if !tables.isPlain(e, m, input, next: i &+ 3) { break }
-              out.putHanWord(v)
-              last = e
-              i &+= 3
-            }
-            prev = last
-            continue
-          }
-        }
-      }
       // Printable ASCII but `(` (which may open a pinyin gloss): lowercase
       // and copy.
       if b > 0x20 && b < 0x7F && b != 0x28 {
@@ -451,7 +372,8 @@ public enum Normalizer {
   /// gloss: printable ASCII but capitals and `(`; three-byte characters of
   /// U+2010..<U+3000 but the spaces, line breaks and dropped ones among
   /// them; U+3001..<U+3400 (CJK punctuation, kana); and Han characters of
-  /// U+3400..<U+A000 that `HanTables.isPlain` passes (no simplified form,
+  /// U+3400..<U+A000 that `HanTables.isPlainStop` passes, or whose `stop`
+  /// bit is clear (no simplified form,
   /// no phrase starting there). Such a run is one shifted origin segment,
   /// so it is copied with one note instead of a note per character. A
   /// sequence that is not well-formed UTF-8 ends the run.

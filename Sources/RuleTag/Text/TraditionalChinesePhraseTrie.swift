@@ -197,16 +197,23 @@ extension TraditionalChinese {
   /// phrase at each position, else the character table.
   ///
   /// (Scalars only: no whitespace repair or other folding.)
-  static func simplified(_ scalars: [UInt32]) -> [UInt32] {
-    var out: [UInt32] = []
+  static func simplified(_ scalars: [UInt32]) -> [UInt32] { byPhrases(scalars, phrase: { $0 }, else: simplified) }
+
+  /// `scalars` with the simplified side of the longest phrase at each
+  /// position (each of its scalars through `phrase`), and `other` of each
+  /// scalar that starts no phrase: OpenCC's
+  /// maximum forward matching, for text that does not go through
+  /// `Normalizer.normalize`.
+  static func byPhrases<T>(_ scalars: [UInt32], phrase: (UInt32) -> T, else other: (UInt32) -> T) -> [T] {
+    var out: [T] = []
     out.reserveCapacity(scalars.count)
     var i = 0
     while i < scalars.count {
       if phrases.isInitial(scalars[i]), let m = phrases.longestMatch(scalars, at: i) {
-        out.append(contentsOf: phrases.values[m.value..<(m.value + m.length)])
+        for v in phrases.values[m.value..<(m.value + m.length)] { out.append(phrase(v)) }
         i += m.length
       } else {
-        out.append(simplified(scalars[i]))
+        out.append(other(scalars[i]))
         i += 1
       }
     }

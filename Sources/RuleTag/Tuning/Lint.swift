@@ -32,7 +32,7 @@ public enum Lint {
   /// line and column order.
   public static func run(_ set: RuleSet, _ rules: CompiledRules, corpus: TuningCorpus) -> [Diagnostic] {
     let scanned = corpus.scanned(with: rules)
-    let decls = LintRules(set: set, rules: rules)
+    let decls = LintRules(set: set)
     var out: [Diagnostic] = []
     let supported = support(decls, scanned: scanned)
     // A rule that never applies has RT201/RT202; its guards are not
@@ -209,13 +209,11 @@ public enum Lint {
 /// `rules[g]`, in topic `topicOf[g]`.
 struct LintRules {
   let set: RuleSet
-  let compiled: CompiledRules
   let rules: [RuleDecl]
   let topicOf: [Int]
 
-  init(set: RuleSet, rules compiled: CompiledRules) {
+  init(set: RuleSet) {
     self.set = set
-    self.compiled = compiled
     rules = set.topics.flatMap(\.rules)
     topicOf = set.topics.enumerated().flatMap { t, topic in Array(repeating: t, count: topic.rules.count) }
   }

@@ -24,13 +24,12 @@ struct NgramCounts {
 
   var count: Int { total.count }
 
-  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-  static let prime: UInt64 = 0x100_0000_01b3
+  static let offsetBasis = FNV1a.basis64
 
   @inline(__always)
   static func hash(_ h: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
     var h = h
-    for i in range { h = (h ^ UInt64(p[i])) &* prime }
+    for i in range { h = FNV1a.step64(h, p[i]) }
     return h
   }
 

@@ -257,7 +257,7 @@ func lintFindings(_ rules: String, _ articles: [(String, String, [String]?)]) th
     let set = RuleParser.load(path: PackagePaths.rules.path)
     let rules = try CompiledRules.compile(set).get()
     let corpus = TuningCorpus.read(paths: [PackagePaths.corpusFile.path] + Devset.articlesIfPresent)
-    let redundant = Lint.redundant(LintRules(set: set, rules: rules))
+    let redundant = Lint.redundant(LintRules(set: set))
     #expect(!redundant.isEmpty)
     // Each rule as written and without the keyword, side by side.
     var probe = RuleSet()

@@ -193,15 +193,21 @@ struct ClauseContexts {
       Int(b0 & 0x0F) << 12 | Int(b1 & 0x3F) << 6 | Int(b2 & 0x3F)
     }
 
-    /// The words that may start at `i` (same first character), or nil.
+    /// The index in `groups` of the words that may start at `i` (same
+    /// first character), or nil.
     @inline(__always)
-    func candidates(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> [[UInt8]]? {
+    func group(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
       guard p[i] >= 0xE0 else { return nil }
       let c = Markers.scalar(p[i], p[i + 1], p[i + 2])
       guard firstBits.withUnsafeBufferPointer({ ($0[c >> 6] >> UInt64(c & 63)) & 1 }) != 0 else { return nil }
       let key = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
-      for (g, f) in firsts.enumerated() where f == key { return groups[g] }
-      return nil
+      return firsts.firstIndex(of: key)
+    }
+
+    /// The words that may start at `i` (same first character), or nil.
+    @inline(__always)
+    func candidates(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> [[UInt8]]? {
+      group(p, i).map { groups[$0] }
     }
   }
 

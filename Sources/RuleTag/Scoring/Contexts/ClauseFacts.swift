@@ -174,6 +174,8 @@ extension ClauseFacts {
     return out
   }()
   static let all = ClauseContexts.Markers(kinds.keys.sorted { $0.lexicographicallyPrecedes($1) })
+  /// The kinds of `all`'s words, group by group, so the scan looks no word up.
+  static let groupKinds: [[UInt16]] = all.groups.map { $0.map { kinds[$0]! } }
 
   /// The facts of a clause that starts its sentence (`earlier` nil) or
   /// follows `earlier` in it, in one pass over the clause: the index's
@@ -195,9 +197,12 @@ extension ClauseFacts {
     var hasLe = false
     var i = cl
     while i + 2 < cu {
-      if let ws = all.candidates(p, i) {
-        for w in ws where i + w.count <= cu && Sentences.starts(p, at: i, with: w) {
-          let k = Kind(rawValue: kinds[w] ?? 0)
+      if let g = all.group(p, i) {
+        let ws = all.groups[g]
+        let ks = groupKinds[g]
+        for n in ws.indices where i + ws[n].count <= cu && Sentences.starts(p, at: i, with: ws[n]) {
+          let w = ws[n]
+          let k = Kind(rawValue: ks[n])
           let s = Int32(i)
           let e = Int32(i + w.count)
           if k.contains(.heading) && e < heading
