@@ -18,7 +18,11 @@ enum PeerBench {
     "peer", "Time `ruletag tag --threads 1` against py_rules.py on the same corpus and rules, in pairs.",
     positional: "CORPUS",
     flags: [
-      FlagSpec(name: "script", value: "path", help: "the peer, e.g. ../shared/bench/peers/py_rules.py"),
+      FlagSpec(
+        name: "script", value: "path",
+        help:
+          "the peer: a Python script run as `python3 SCRIPT MODE RULES CORPUS` that writes one JSON line per article"
+      ),
       FlagSpec(name: "rules", value: "path", help: "rule folder (default: Rules)"),
       FlagSpec(name: "modes", value: "a,b", help: "the peer's modes (default full,kw)"),
       FlagSpec(name: "runs", value: "n", help: "timed pairs per mode (default 5)"),
@@ -32,7 +36,8 @@ enum PeerBench {
     let (parsed, code) = parseOrReport(spec, args, io: io)
     guard let flags = parsed else { return code }
     guard flags.positional.count == 1, let script = flags.value("script") else {
-      fail("usage: ruletag-bench peer CORPUS --script py_rules.py [--rules R] [--modes full,kw] [--runs N]")
+      fail(
+        "usage: ruletag-bench peer CORPUS --script py_rules.py [--rules R] [--modes full,kw] [--runs N] [--warmup K]")
     }
     let corpus = flags.positional[0]
     let rules = flags.value("rules") ?? "Rules"

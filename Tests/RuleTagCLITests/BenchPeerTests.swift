@@ -7,7 +7,13 @@ import Foundation
 import RuleTagTestSupport
 import Testing
 
-@Suite struct BenchPeerTests {
+/// The stand-in peers are Python scripts: without python3 on PATH the
+/// suite is skipped and says so.
+let hasPython3 = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+  FileManager.default.isExecutableFile(atPath: "\($0)/python3")
+}
+
+@Suite(.enabled(if: hasPython3, "needs python3 on PATH to run the stand-in peers")) struct BenchPeerTests {
   /// A folder with `corpus.jsonl` (three articles) and the peers
   /// `good.py` (a line per article, and the mode it ran in to `modes`)
   /// and `short.py` (a line fewer).
