@@ -17,15 +17,18 @@ extension ArticleScanner {
     // all mispredicted branches of `tag`, callgrind's branch simulation).
     let n = doc.bytes.count
     let ends = sentences.ends
-    sentences.ofByte.removeAll(keepingCapacity: true)
     let last = max(ends.count - 1, 0)
-    var from = 0
-    for k in 0..<last where from < n {
-      let to = min(max(Int(ends[k]), from), n)
-      sentences.ofByte.append(contentsOf: repeatElement(Int32(k), count: to - from))
-      from = to
+    ClauseContexts.refill(&sentences.ofByte, Int32(0), count: n + 1)
+    sentences.ofByte.withUnsafeMutableBufferPointer { buf in
+      guard let base = buf.baseAddress else { return }
+      var from = 0
+      for k in 0..<last where from < n {
+        let to = min(max(Int(ends[k]), from), n)
+        (base + from).update(repeating: Int32(k), count: to - from)
+        from = to
+      }
+      (base + from).update(repeating: Int32(last), count: n + 1 - from)
     }
-    sentences.ofByte.append(contentsOf: repeatElement(Int32(last), count: n + 1 - from))
     sentences.ready = true
   }
 

@@ -94,14 +94,10 @@ struct ClauseContexts {
     }
     sentenceEnds.append(Int32(n + 1))
     // Clause k runs from after ends[k-1] (or 0) to ends[k] (or n).
-    slogan.removeAll(keepingCapacity: true)
-    slogan.append(contentsOf: repeatElement(0, count: ends.count + 1))
-    planEnd.removeAll(keepingCapacity: true)
-    planEnd.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
-    planAfter.removeAll(keepingCapacity: true)
-    planAfter.append(contentsOf: repeatElement(Int32.min, count: ends.count + 1))
-    facts.removeAll(keepingCapacity: true)
-    facts.append(contentsOf: repeatElement(nil, count: ends.count + 1))
+    ClauseContexts.refill(&slogan, 0, count: ends.count + 1)
+    ClauseContexts.refill(&planEnd, Int32.min, count: ends.count + 1)
+    ClauseContexts.refill(&planAfter, Int32.min, count: ends.count + 1)
+    ClauseContexts.refill(&facts, nil, count: ends.count + 1)
     // Where the sentence of each clause starts (after the last sentence end).
     sentenceStart.removeAll(keepingCapacity: true)
     var start = 0
@@ -113,6 +109,18 @@ struct ClauseContexts {
     sentenceStart.append(Int32(start))
     planSentence = -1
     ready = true
+  }
+
+  /// Makes `a` hold `count` copies of `value`, in the storage it has when
+  /// that is large enough (a fill, not an element-by-element append).
+  static func refill<T>(_ a: inout [T], _ value: T, count: Int) {
+    if a.count > count {
+      a.removeLast(a.count - count)
+    } else if a.count < count {
+      a.reserveCapacity(count)
+      a.append(contentsOf: repeatElement(value, count: count - a.count))
+    }
+    a.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
   }
 
   /// Number of elements of `a` that are < x.
@@ -134,10 +142,11 @@ struct ClauseContexts {
   mutating func intersects(_ range: Range<Int>, _ wanted: HitContext, in p: UnsafeBufferPointer<UInt8>) -> Bool {
     if wanted.isEmpty { return false }
     if !ready { build(p) }
-    // Last clause end before the hit (clause start = it + 1), first at or after its end.
+    // Last clause end before the hit (clause start = it + 1).
     let ia = ClauseContexts.lowerBound(ends, range.lowerBound)  // ends[ia-1] < lower
-    let ib = ClauseContexts.lowerBound(ends, range.upperBound)  // ends[ib] >= upper
-    if ia != ib {  // a clause end inside the hit: the plain walk
+    // The first clause end at or after the hit's start ends its clause
+    // unless it lies inside the hit.
+    if ia < ends.count && Int(ends[ia]) < range.upperBound {  // a clause end inside the hit: the plain walk
       return !Sentences.context(of: range, in: p).intersection(wanted).isEmpty
     }
     let k = ia
@@ -157,32 +166,61 @@ struct ClauseContexts {
     return false
   }
 
-  /// Marker words grouped by their first character (every marker starts
-  /// with a three-byte CJK character), with a filter on that character's
-  /// last byte: most positions are rejected by one table load.
+  /// Marker words grouped by their first two characters (every marker
+  /// starts with a three-byte CJK character), with a filter on the first
+  /// character: most positions are rejected by one table load, and a
+  /// position that passes is compared only with the words that have its
+  /// second character (one first character, 将, starts some 190 plan words).
   struct Markers: Sendable {
     /// One bit per BMP scalar: set for the first characters (8 KB, exact,
     /// so only real first characters reach the key comparison; a filter on
     /// the last byte alone let one CJK character in six through).
     var firstBits: [UInt64]
-    /// First characters, packed as 24-bit keys, and the words under each.
+    /// First characters, packed as 24-bit keys.
     var firsts: [UInt32]
+    /// Per first character: the second characters of its words of six bytes
+    /// or more (bytes 3–5 as 24-bit keys), ascending, and for each the index
+    /// in `groups` of the words that may start with those two characters.
+    var seconds: [[Int32]]
+    var secondGroups: [[Int]]
+    /// Per first character: the index in `groups` of its shorter words
+    /// alone (every group of that character holds them too).
+    var shortGroup: [Int]
+    /// The word lists that `group` answers.
     var groups: [[[UInt8]]]
+
     init(_ words: [[UInt8]]) {
       firstBits = [UInt64](repeating: 0, count: 1024)
       firsts = []
-      groups = []
+      var byFirst: [[[UInt8]]] = []
       for w in words {
         precondition(w.count >= 3 && w[0] >= 0xE0 && w[0] < 0xF0)
         let c = Markers.scalar(w[0], w[1], w[2])
         firstBits[c >> 6] |= 1 << UInt64(c & 63)
-        let key = UInt32(w[0]) << 16 | UInt32(w[1]) << 8 | UInt32(w[2])
+        let key = Markers.key(w[0], w[1], w[2])
         if let g = firsts.firstIndex(of: key) {
-          groups[g].append(w)
+          byFirst[g].append(w)
         } else {
           firsts.append(key)
-          groups.append([w])
+          byFirst.append([w])
         }
+      }
+      seconds = []
+      secondGroups = []
+      shortGroup = []
+      groups = []
+      for ws in byFirst {
+        let short = ws.filter { $0.count < 6 }
+        let keys = Set(ws.filter { $0.count >= 6 }.map { Int32(Markers.key($0[3], $0[4], $0[5])) }).sorted()
+        shortGroup.append(groups.count)
+        groups.append(short)
+        seconds.append(keys)
+        var indices: [Int] = []
+        for k in keys {
+          indices.append(groups.count)
+          groups.append(short + ws.filter { $0.count >= 6 && Int32(Markers.key($0[3], $0[4], $0[5])) == k })
+        }
+        secondGroups.append(indices)
       }
     }
 
@@ -193,18 +231,29 @@ struct ClauseContexts {
       Int(b0 & 0x0F) << 12 | Int(b1 & 0x3F) << 6 | Int(b2 & 0x3F)
     }
 
-    /// The index in `groups` of the words that may start at `i` (same
-    /// first character), or nil.
+    /// Three bytes packed as a 24-bit key.
+    @inline(__always)
+    static func key(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32 {
+      UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
+    }
+
+    /// The index in `groups` of the words that may start at `i` (same first
+    /// and second character, or shorter than two characters), or nil when
+    /// no word starts with the character at `i`.
     @inline(__always)
     func group(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
       guard p[i] >= 0xE0 else { return nil }
       let c = Markers.scalar(p[i], p[i + 1], p[i + 2])
       guard firstBits.withUnsafeBufferPointer({ ($0[c >> 6] >> UInt64(c & 63)) & 1 }) != 0 else { return nil }
-      let key = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
-      return firsts.firstIndex(of: key)
+      guard let f = firsts.firstIndex(of: Markers.key(p[i], p[i + 1], p[i + 2])) else { return nil }
+      // A word of six bytes or more fits only when those bytes exist.
+      guard i + 5 < p.count else { return shortGroup[f] }
+      let k = Int32(Markers.key(p[i + 3], p[i + 4], p[i + 5]))
+      let s = ClauseContexts.lowerBound(seconds[f], Int(k))
+      return s < seconds[f].count && seconds[f][s] == k ? secondGroups[f][s] : shortGroup[f]
     }
 
-    /// The words that may start at `i` (same first character), or nil.
+    /// The words that may start at `i` (as `group` picks them), or nil.
     @inline(__always)
     func candidates(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> [[UInt8]]? {
       group(p, i).map { groups[$0] }

@@ -49,4 +49,21 @@ import Testing
       }
     }
   }
+
+  /// `Markers.group` offers every marker word that starts at a position,
+  /// at the end of the text and before more text, and only words with the
+  /// first character there.
+  @Test func markerGroupsOfferEveryWordThatStarts() {
+    for m in [ClauseContexts.plan, ClauseContexts.slogan, ClauseContexts.planAfterWords, ClauseFacts.all] {
+      for w in Set(m.groups.joined()) {
+        for text in [w, w + Array("工会".utf8)] {
+          text.withUnsafeBufferPointer { p in
+            let g = m.group(p, 0)
+            #expect(g.map { m.groups[$0].contains(w) } == true, "\(String(decoding: w, as: UTF8.self))")
+            for o in g.map({ m.groups[$0] }) ?? [] { #expect(o.prefix(3).elementsEqual(w.prefix(3))) }
+          }
+        }
+      }
+    }
+  }
 }
