@@ -48,13 +48,14 @@ extension InputRecord {
           id = s
           if case .number = v { idIsNumber = true } else { idIsNumber = false }
         case "title":
-          if case .null = try JSONReader.value(p, r) { continue }
+          // The value was checked whole: one that starts with `n` is `null`.
+          if p[r.lowerBound] == UInt8(ascii: "n") { continue }
           guard p[r.lowerBound] == UInt8(ascii: "\"") else {
             return .failure(
               InputError(
                 source: source, message: "`title` at \(source) is not a string", id: id, idIsNumber: idIsNumber))
           }
-          try JSONReader.decodeString(p, r, into: &title)
+          try JSONReader.decodeCheckedString(p, r, into: &title)
         case "text":
           guard p[r.lowerBound] == UInt8(ascii: "\"") else {
             return .failure(
@@ -63,7 +64,7 @@ extension InputRecord {
           }
           var t: [UInt8] = []
           t.reserveCapacity(r.count)
-          try JSONReader.decodeString(p, r, into: &t)
+          try JSONReader.decodeCheckedString(p, r, into: &t)
           text = t
         case "labels":
           guard case .array(let items) = try JSONReader.value(p, r) else {

@@ -14,6 +14,12 @@
 // nesting, and numbers a 64-bit float can hold. (The fuzz tests hold the
 // two readers to the same answers, line by line.)
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads JSON from UTF-8 bytes.
 public struct JSONReader {
   let p: UnsafeBufferPointer<UInt8>
@@ -102,6 +108,31 @@ public struct JSONReader {
     r.i = range.lowerBound
     guard r.peek == UInt8(ascii: "\"") else { throw JSONError(message: "expected a string", offset: r.i) }
     try r.readString(into: &out)
+  }
+
+  /// Decodes the string at `range` (quotes included) of a field that
+  /// `objectFields` handed out, into UTF-8 bytes.
+  ///
+  /// The string was checked whole then, so its only special bytes are the
+  /// backslashes of its escapes: `memchr` finds them, and the plain bytes
+  /// between them are copied as they are.
+  static func decodeCheckedString(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8])
+    throws(JSONError)
+  {
+    guard let base = p.baseAddress, range.count >= 2, p[range.lowerBound] == UInt8(ascii: "\"") else {
+      throw JSONError(message: "expected a string", offset: range.lowerBound)
+    }
+    let close = range.upperBound - 1
+    var r = JSONReader(UnsafeBufferPointer(rebasing: p[..<range.upperBound]))
+    r.i = range.lowerBound + 1
+    var run = r.i
+    while r.i < close, let hit = memchr(base + r.i, 0x5C, close - r.i) {
+      r.i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<r.i]))
+      UTF8Bytes.append(try r.readEscape(stringStart: range.lowerBound), to: &out)
+      run = r.i
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<close]))
   }
 
   /// Parses the value at `range` (a field of a top-level object) into a `JSONValue`.
