@@ -30,6 +30,15 @@ public struct AhoCorasick: Sendable {
   public let patternLengths: [Int32]
   /// Length of the longest pattern (0 when there is none).
   public let maxPatternLength: Int
+  /// The transition table again in 16-bit entries, for `findAll`.
+  ///
+  /// Empty when it does not fit. Rows are `compactWidth` entries (the row width
+  /// rounded up to a multiple of 8; column 0 is unused) and an entry holds its target row's
+  /// offset divided by 8, so the next lookup is a shift and an add. Half
+  /// the size of `table`, so more of it stays in cache.
+  let compact: [UInt16]
+  /// Row width of `compact`.
+  let compactWidth: Int
 
   /// Number of states.
   public var stateCount: Int { table.count / width }
@@ -133,6 +142,17 @@ public struct AhoCorasick: Sendable {
         outputStart.append(Int32(outputs.count))
       }
     }
+    // 5. The 16-bit copy, when every row offset / 8 fits in 16 bits.
+    let cw = (width + 7) & ~7
+    var compact: [UInt16] = []
+    if n * cw / 8 <= Int(UInt16.max) {
+      compact = [UInt16](repeating: 0, count: n * cw)
+      for k in 0..<n {
+        for col in 1..<width { compact[k * cw + col] = UInt16(Int(table[k * width + col]) / width * cw / 8) }
+      }
+    }
+    self.compact = compact
+    self.compactWidth = cw
     self.classes = classes
     self.width = width
     self.table = table
@@ -165,111 +185,6 @@ public struct AhoCorasick: Sendable {
         }
       }
     }
-  }
-
-  /// Scratch space of `findAll` for the hits of its later lanes; reuse one
-  /// per thread.
-  public struct LaneHits: Sendable {
-    var lane1: [PatternHit] = []
-    var lane2: [PatternHit] = []
-    var lane3: [PatternHit] = []
-    public init() {}
-  }
-
-  /// Appends every occurrence as (pattern, end) to `hits`, in the order
-  /// of `forEachMatch`.
-  ///
-  /// A single scan is one chain of dependent loads (byte → class → next
-  /// state), so it runs at the latency of the table, which for the shipped
-  /// rules does not fit in L2. A haystack of at least `splitAt` bytes is
-  /// therefore cut in four quarters scanned in one loop: four independent
-  /// chains whose loads overlap. Each later lane starts
-  /// `maxPatternLength - 1` bytes before its quarter: a state depends only
-  /// on that many bytes before it, so from the quarter on, the lane is in
-  /// exactly the state a single scan would be in. A lane reports only
-  /// occurrences that end in its own quarter, and the lanes' hits are
-  /// joined in order, so the order (by end, then the state's output order)
-  /// is the single scan's. Two lanes made `tag` 1.09x faster, four another
-  /// 1.10x (DESIGN.md).
-  public func findAll(
-    in haystack: UnsafeBufferPointer<UInt8>, into hits: inout [PatternHit], lanes: inout LaneHits,
-    splitAt: Int = 512
-  ) {
-    let overlap = Swift.max(0, maxPatternLength - 1)
-    let n = haystack.count
-    guard n >= Swift.max(splitAt, 8 * overlap + 4), let base = haystack.baseAddress else {
-      forEachMatch(in: haystack) { p, e in hits.append(PatternHit(pattern: p, end: Int32(e))) }
-      return
-    }
-    let q = n / 4
-    // Lane k scans from k·q − overlap (lane 0 from 0) and reports ends
-    // after k·q; lane 3 runs to the end of the haystack.
-    var second: [PatternHit] = []
-    var third: [PatternHit] = []
-    var fourth: [PatternHit] = []
-    swap(&second, &lanes.lane1)
-    swap(&third, &lanes.lane2)
-    swap(&fourth, &lanes.lane3)
-    second.removeAll(keepingCapacity: true)
-    third.removeAll(keepingCapacity: true)
-    fourth.removeAll(keepingCapacity: true)
-    table.withUnsafeBufferPointer { t in
-      classes.withUnsafeBufferPointer { cls in
-        outputStart.withUnsafeBufferPointer { os in
-          outputs.withUnsafeBufferPointer { outs in
-            let tp = t.baseAddress!
-            let cp = cls.baseAddress!
-            let first = firstMatchState
-            let w = UInt32(width)
-            let p1 = base + (q - overlap)
-            let p2 = base + (2 * q - overlap)
-            let p3 = base + (3 * q - overlap)
-            var s0: UInt32 = 0
-            var s1: UInt32 = 0
-            var s2: UInt32 = 0
-            var s3: UInt32 = 0
-            @inline(__always) func report(_ s: UInt32, _ end: Int, _ out: inout [PatternHit]) {
-              let k = Int((s &- first) / w)
-              for j in Int(os[k])..<Int(os[k &+ 1]) { out.append(PatternHit(pattern: outs[j], end: Int32(end))) }
-            }
-            var i = 0
-            while i < q {
-              s0 = tp[Int(s0) &+ Int(cp[Int(base[i])])]
-              s1 = tp[Int(s1) &+ Int(cp[Int(p1[i])])]
-              s2 = tp[Int(s2) &+ Int(cp[Int(p2[i])])]
-              s3 = tp[Int(s3) &+ Int(cp[Int(p3[i])])]
-              if _slowPath(s0 >= first) { report(s0, i &+ 1, &hits) }
-              if _slowPath(s1 >= first) && i >= overlap { report(s1, q &- overlap &+ i &+ 1, &second) }
-              if _slowPath(s2 >= first) && i >= overlap { report(s2, 2 &* q &- overlap &+ i &+ 1, &third) }
-              if _slowPath(s3 >= first) && i >= overlap { report(s3, 3 &* q &- overlap &+ i &+ 1, &fourth) }
-              i &+= 1
-            }
-            // The rest of lanes 1-3, one after the other: lane k's byte j
-            // is haystack byte k·q − overlap + j.
-            @inline(__always) func finish(
-              _ s: inout UInt32, _ p: UnsafePointer<UInt8>, lane k: Int, to length: Int, _ out: inout [PatternHit]
-            ) {
-              let shift = k &* q &- overlap
-              var j = i
-              while j < length {
-                s = tp[Int(s) &+ Int(cp[Int(p[j])])]
-                if _slowPath(s >= first) { report(s, shift &+ j &+ 1, &out) }
-                j &+= 1
-              }
-            }
-            finish(&s1, p1, lane: 1, to: q + overlap, &second)
-            finish(&s2, p2, lane: 2, to: q + overlap, &third)
-            finish(&s3, p3, lane: 3, to: n - 3 * q + overlap, &fourth)
-          }
-        }
-      }
-    }
-    hits.append(contentsOf: second)
-    hits.append(contentsOf: third)
-    hits.append(contentsOf: fourth)
-    swap(&second, &lanes.lane1)
-    swap(&third, &lanes.lane2)
-    swap(&fourth, &lanes.lane3)
   }
 
   /// Appends every occurrence as (pattern, end) to `hits`.
