@@ -199,4 +199,28 @@ func automatonMatches(_ ac: AhoCorasick, in haystack: [UInt8]) -> (occurrences: 
     }
     #expect(split > 400, "most haystacks must be long enough to be split (\(split) of 800)")
   }
+
+  /// An automaton too big for the 16-bit table scans the 32-bit one, with
+  /// the same hits as the single scan.
+  @Test func findAllWithoutTheCompactTable() {
+    var rng = SeededRandom(seed: 0xB16_7AB1E)
+    let alphabet = Array("abcdefghijklmnopqrst".utf8)
+    func word(_ n: Int) -> [UInt8] { (0..<n).map { _ in alphabet.randomElement(using: &rng)! } }
+    let patterns = (0..<12000).map { _ in word(Int.random(in: 3...7, using: &rng)) }
+    let ac = AhoCorasick(patterns: patterns)
+    let fits = !ac.compact.isEmpty
+    #expect(!fits, "the case must be too big for the compact table (\(ac.stateCount) states)")
+    for _ in 0..<20 {
+      let hay = word(3000)
+      var single: [PatternHit] = []
+      var lanes4: [PatternHit] = []
+      var scratch = AhoCorasick.LaneHits()
+      hay.withUnsafeBufferPointer { p in
+        ac.forEachMatch(in: p) { pid, end in single.append(PatternHit(pattern: pid, end: Int32(end))) }
+        ac.findAll(in: p, into: &lanes4, lanes: &scratch, splitAt: 1)
+      }
+      #expect(!single.isEmpty)
+      #expect(lanes4 == single)
+    }
+  }
 }
