@@ -83,24 +83,35 @@ public enum EvidenceText {
   /// `locateBytes(a, span)`, counting characters through `chars` (built
   /// for the same article) when given.
   public static func locateBytes(_ a: Article, _ span: EvidenceSpan, chars: ArticleIndex?) -> LocatedBytes {
-    let t = a.title.count
+    a.title.withUnsafeBufferPointer { t in
+      a.text.withUnsafeBufferPointer { x in
+        locateBytes(title: t, text: x, span, titleChars: chars?.title, textChars: chars?.text)
+      }
+    }
+  }
+
+  /// `locateBytes(a, span, chars:)` on the article's title and text bytes,
+  /// for a caller that locates many spans of one article.
+  static func locateBytes(
+    title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>, _ span: EvidenceSpan,
+    titleChars: CharIndex?, textChars: CharIndex?
+  ) -> LocatedBytes {
+    let t = title.count
     let inTitle = span.start < t
     let shift = inTitle ? 0 : t + 1
-    let count = inTitle ? t : a.text.count
+    let p = inTitle ? title : text
+    let count = p.count
     let s = clamp(span.start - shift, count)
     let e = clamp(span.end - shift, count)
     let ss = clamp(span.sentenceStart - shift, count)
     let se = clamp(span.sentenceEnd - shift, count)
-    let index = chars.map { inTitle ? $0.title : $0.text }
-    let body: (UnsafeBufferPointer<UInt8>) -> LocatedBytes = { p in
-      let startChars = index?.chars(p, upTo: s) ?? UTF8Bytes.scalarCount(p, upTo: s)
-      let e2 = max(s, e)
-      return LocatedBytes(
-        inTitle: inTitle, start: startChars,
-        end: startChars + UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[s..<e2]), upTo: e2 - s),
-        text: s..<e2, sentence: trimmed(p, min(ss, s), max(se, e)))
-    }
-    return inTitle ? a.title.withUnsafeBufferPointer(body) : a.text.withUnsafeBufferPointer(body)
+    let index = inTitle ? titleChars : textChars
+    let startChars = index?.chars(p, upTo: s) ?? UTF8Bytes.scalarCount(p, upTo: s)
+    let e2 = max(s, e)
+    return LocatedBytes(
+      inTitle: inTitle, start: startChars,
+      end: startChars + UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: p[s..<e2]), upTo: e2 - s),
+      text: s..<e2, sentence: trimmed(p, min(ss, s), max(se, e)))
   }
 
   /// `a..<b` without leading and trailing white space and line breaks: the

@@ -22,7 +22,7 @@ extension TagReport {
     w.key("title"); a.title.withUnsafeBufferPointer { w.string(bytes: $0) }
     if options.withText { w.key("text"); a.text.withUnsafeBufferPointer { w.string(bytes: $0) } }
     w.key("tags"); w.beginArray()
-    for t in tags { w.string(rules.topics[t].id) }
+    for t in tags { w.raw(options.names.topicIDs[t]) }
     w.endArray()
     w.key("scores"); w.beginObject()
     for t in topics { w.key(encoded: options.names.topicIDs[t]); w.number(r.scores[t]) }
@@ -53,19 +53,23 @@ extension TagReport {
   ) {
     let runs = EncodedNames.evidenceRuns
     w.beginArray()
-    for f in fired {
-      for hit in f.hits {
-        for span in hit {
-          let loc = EvidenceText.locateBytes(a, span, chars: chars)
-          let field = loc.inTitle ? a.title : a.text
-          // Members: rule, rule_id, weight, text, field, start, end, sentence.
-          field.withUnsafeBufferPointer { p in
-            w.beginObject(members: names.evidenceHeads[f.rule])
-            w.members(thenKey: runs.text); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
-            w.members(thenKey: loc.inTitle ? runs.inTitle : runs.inText); w.int(loc.start)
-            w.members(thenKey: runs.end); w.int(loc.end)
-            w.members(thenKey: runs.sentence); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
-            w.endObject()
+    a.title.withUnsafeBufferPointer { title in
+      a.text.withUnsafeBufferPointer { text in
+        for f in fired {
+          let head = names.evidenceHeads[f.rule]
+          for hit in f.hits {
+            for span in hit {
+              let loc = EvidenceText.locateBytes(
+                title: title, text: text, span, titleChars: chars.title, textChars: chars.text)
+              let p = loc.inTitle ? title : text
+              // Members: rule, rule_id, weight, text, field, start, end, sentence.
+              w.beginObject(members: head)
+              w.members(thenKey: runs.text); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.text]))
+              w.members(thenKey: loc.inTitle ? runs.inTitle : runs.inText); w.int(loc.start)
+              w.members(thenKey: runs.end); w.int(loc.end)
+              w.members(thenKey: runs.sentence); w.string(bytes: UnsafeBufferPointer(rebasing: p[loc.sentence]))
+              w.endObject()
+            }
           }
         }
       }

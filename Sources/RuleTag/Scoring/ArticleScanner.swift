@@ -181,7 +181,7 @@ public struct ArticleScanner: Sendable {
       for hit in ruleHits.prefix(count) { evidence.append(hit.map { evidenceSpan($0) }) }
       result.fired[rule.topic].append(FiredRule(rule: Int(r), count: count, score: contribution, hits: evidence))
     }
-    for (t, topic) in rs.topics.enumerated() { result.tagged[t] = result.scores[t] >= topic.threshold }
+    for t in rs.topics.indices { result.tagged[t] = result.scores[t] >= rs.topics[t].threshold }
     result.stoppedRules = gates.stopped
     return result
   }

@@ -47,6 +47,17 @@ import Testing
     #expect(String(decoding: try Self.output(.csv).bytes, as: UTF8.self) == "a1,in.jsonl:1,外卖骑手,new-employment,,3,1\n")
   }
 
+  @Test func csvRecordQuotesFieldsThatNeedIt() throws {
+    let rules = try #require(compileRules(Self.rules))
+    var scanner = ArticleScanner(rules: rules)
+    let a = Article(id: "a,2", title: "外卖骑手 \"新\"", text: "站点\r\n站点,法律援助。", source: "in.jsonl:2")
+    let r = scanner.scan(title: a.titleString, text: a.textString)
+    let options = TagReportOptions(format: .csv, explain: false, withText: true, rules: rules)
+    #expect(
+      String(decoding: TagReport.record(a, r, rules: rules, options: options).bytes, as: UTF8.self)
+        == "\"a,2\",in.jsonl:2,\"外卖骑手 \"\"新\"\"\",new-employment,,\"站点\r\n站点,法律援助。\",4,1\n")
+  }
+
   @Test func tableRowQuotesHitsUnderEachTopic() throws {
     let row = try #require(try Self.output(.table, explain: true).row)
     #expect(row.tags == "new-employment 3")
