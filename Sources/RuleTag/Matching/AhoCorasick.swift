@@ -128,27 +128,26 @@ public struct AhoCorasick: Sendable {
     order.append(contentsOf: matchStates)
     var newID = [Int32](repeating: 0, count: n)
     for (k, s) in order.enumerated() { newID[Int(s)] = Int32(k) }
+    // The 16-bit copy is filled alongside when every row offset / 8 fits
+    // in 16 bits.
+    let cw = (width + 7) & ~7
+    let step = cw / 8
+    let fits = n * step <= Int(UInt16.max)
     var table = [UInt32](repeating: 0, count: n * width)
+    var compact = [UInt16](repeating: 0, count: fits ? n * cw : 0)
     var outputStart: [Int32] = [0]
     var outputs: [Int32] = []
     for (k, s) in order.enumerated() {
       let row = k * width
       table[row] = UInt32(outs[Int(s)].count)
       for col in 1..<width {
-        table[row + col] = UInt32(Int(newID[Int(dfa[Int(s) * width + col])]) * width)
+        let target = Int(newID[Int(dfa[Int(s) * width + col])])
+        table[row + col] = UInt32(target * width)
+        if fits { compact[k * cw + col] = UInt16(target * step) }
       }
       if k >= firstMatch {
         outputs.append(contentsOf: outs[Int(s)])
         outputStart.append(Int32(outputs.count))
-      }
-    }
-    // 5. The 16-bit copy, when every row offset / 8 fits in 16 bits.
-    let cw = (width + 7) & ~7
-    var compact: [UInt16] = []
-    if n * cw / 8 <= Int(UInt16.max) {
-      compact = [UInt16](repeating: 0, count: n * cw)
-      for k in 0..<n {
-        for col in 1..<width { compact[k * cw + col] = UInt16(Int(table[k * width + col]) / width * cw / 8) }
       }
     }
     self.compact = compact

@@ -58,6 +58,22 @@ import Testing
         == "\"a,2\",in.jsonl:2,\"外卖骑手 \"\"新\"\"\",new-employment,,\"站点\r\n站点,法律援助。\",4,1\n")
   }
 
+  /// CSV fields are quoted on their bytes: a line break that is a `\r\n`
+  /// pair, and a quote that a combining mark follows, are quoted too.
+  @Test(arguments: [
+    ("站点", "站点"),
+    ("a,b", "\"a,b\""),
+    ("站点\r\n驿站", "\"站点\r\n驿站\""),
+    ("只有\r", "\"只有\r\""),
+    ("\"\u{301}新\"", "\"\"\"\u{301}新\"\"\""),
+    ("", ""),
+  ])
+  func csvFieldTable(_ field: String, _ expected: String) {
+    var out: [UInt8] = []
+    TagReport.appendCSVField(&out, field)
+    #expect(String(decoding: out, as: UTF8.self) == expected)
+  }
+
   @Test func tableRowQuotesHitsUnderEachTopic() throws {
     let row = try #require(try Self.output(.table, explain: true).row)
     #expect(row.tags == "new-employment 3")
