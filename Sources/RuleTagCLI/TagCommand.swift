@@ -103,6 +103,7 @@ enum TagCommand {
       job: { scanner, record in
         TagReport.process(record, scanner: &scanner, options: opts)
       },
+      size: { $0.bytes.count },
       sink: { outs in
         for o in outs {
           read += 1

@@ -198,4 +198,42 @@ enum CLIGolden {
       #expect(sinks == 14, "threads \(threads)")
     }
   }
+
+  /// Given the size of a result, `run` sizes batches by their results:
+  /// once a batch has been handed on, no batch holds more than
+  /// `batchOutputBytes` of results (records of equal size here, so that
+  /// the bound is exact), and every record still comes back once, in order.
+  @Test func batchScannerBoundsTheResultsABatchHolds() throws {
+    let set = RuleParser.parse("topic new-employment \"n\" threshold 1\n  +1 骑手 cap 100\n")
+    let rules = try CompiledRules.compile(set).get()
+    let lines = (0..<500).map { i in "{\"id\":\"\(1000 + i)\",\"text\":\"骑手骑手\"}" }
+    let dir = makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("in.jsonl")
+    try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: file)
+    for threads in [1, 2, 3] {
+      var batch = BatchScanner(rules: rules, threads: threads)
+      batch.firstBatchBytes = 100
+      batch.batchOutputBytes = 10_000
+      var seen: [Int] = []
+      var batches: [Int] = []
+      batch.run(InputReader(paths: [file.path])) { scanner, r -> Int in
+        guard case .success(let a) = r.parse() else { return -1 }
+        return Int(a.id)! * 10 + Int(scanner.scan(title: "", text: a.textString).scores[0])
+      } size: { _ in
+        1000
+      } sink: { outs in
+        seen += outs
+        batches.append(outs.count)
+      }
+      #expect(seen == (0..<500).map { (1000 + $0) * 10 + 2 }, "threads \(threads)")
+      // The first batch (two with more threads) is read before any
+      // result is known: 100 bytes, two records of 35 bytes and a third.
+      let first = threads == 1 ? 1 : 2
+      #expect(batches.prefix(first).allSatisfy { $0 == 3 }, "threads \(threads): \(batches)")
+      // Then 10 records of 1,000 each: 10,000.
+      #expect(batches.dropFirst(first).dropLast().allSatisfy { $0 == 10 }, "threads \(threads): \(batches)")
+      #expect(batches.reduce(0, +) == 500)
+    }
+  }
 }

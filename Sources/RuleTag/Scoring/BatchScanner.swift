@@ -4,7 +4,10 @@
 // take chunks of records in turn, and every thread scans with its own
 // `ArticleScanner` over the shared, immutable `CompiledRules`. Results come
 // back in input order, so the output of `--threads N` is byte-identical to
-// `--threads 1`. Memory is bounded by the batch size, not the input size.
+// `--threads 1`. Memory is bounded by the batch size, not the input size:
+// a batch is at most `batchBytes` of input and, when the caller says how
+// large a result is, holds about `batchOutputBytes` of results at most
+// (with ten times the rules, a JSONL record is some 16 times its article).
 //
 // The compiler checks the sharing: everything that crosses threads is
 // `Sendable`, and each piece of shared state has one primitive from the
@@ -27,6 +30,14 @@ public struct BatchScanner: Sendable {
   public var batchBytes = 2 << 20
   /// Upper bound on the records of one batch.
   public var batchRecords = 4096
+  /// What the results of one batch should hold at most, in the units of
+  /// `run`'s `size` (bytes of output for `tag`); used only with `size`.
+  public var batchOutputBytes = 4 << 20
+  /// Upper bound on the raw bytes of the first batch when `run` is given
+  /// `size` (of the first two with more than one thread: the second is
+  /// read while the first is scanned); its results give the ratio of
+  /// result to input that sizes the batches after it.
+  public var firstBatchBytes = 64 << 10
   /// One scanner per thread, kept from batch to batch (their scratch has
   /// grown to the articles' size by then).
   let scanners: [ScannerSlot]
@@ -48,17 +59,34 @@ public struct BatchScanner: Sendable {
   /// `until` is asked before each record is read: once it says true, no
   /// more input is read, and the records already read are scanned and
   /// handed to `sink` as usual (an interrupted run loses nothing it read).
+  ///
+  /// `size`, when given, says how large a result is (a record's bytes of
+  /// output): each batch then takes as much input as the last batch
+  /// handed to `sink` needed for `batchOutputBytes` of results, so that
+  /// output many times larger than its input (ten times the rules, or
+  /// `--explain`) does not grow the memory the batches hold.
   public func run<T: Sendable>(
     _ reader: InputReader, until stop: () -> Bool = { false },
-    job: @escaping @Sendable (inout ArticleScanner, InputRecord) -> T, sink: ([T]) -> Void
+    job: @escaping @Sendable (inout ArticleScanner, InputRecord) -> T, size: ((T) -> Int)? = nil,
+    sink: ([T]) -> Void
   ) {
     var batch: [InputRecord] = []
     var bytes = 0
-    var inFlight: (group: DispatchGroup, results: BatchResults<T>)? = nil
+    var limit = size == nil ? batchBytes : min(batchBytes, firstBatchBytes)
+    var inFlight: (group: DispatchGroup, results: BatchResults<T>, bytes: Int)? = nil
+    // Hands a batch's results to `sink`, after sizing the next batches by them.
+    func deliver(_ results: [T], input: Int) {
+      if let size {
+        var output = 0
+        for r in results { output += size(r) }
+        limit = output == 0 ? batchBytes : min(batchBytes, max(1, batchOutputBytes * input / output))
+      }
+      sink(results)
+    }
     func flush() {
       if batch.isEmpty { return }
       if threads <= 1 {
-        sink(process(batch, job: job))
+        deliver(process(batch, job: job), input: bytes)
       } else {
         // The previous batch must be done before its scanners are reused;
         // its results go to `sink` while this batch is scanned.
@@ -73,8 +101,8 @@ public struct BatchScanner: Sendable {
           results.set(me.process(records, job: job))
           group.leave()
         }
-        inFlight = (group, results)
-        if let done = previous { sink(done.results.take()) }
+        inFlight = (group, results, bytes)
+        if let done = previous { deliver(done.results.take(), input: done.bytes) }
       }
       batch.removeAll(keepingCapacity: true)
       bytes = 0
@@ -82,12 +110,12 @@ public struct BatchScanner: Sendable {
     while !stop(), let r = reader.next() {
       bytes += r.bytes.count
       batch.append(r)
-      if bytes >= batchBytes || batch.count >= batchRecords { flush() }
+      if bytes >= limit || batch.count >= batchRecords { flush() }
     }
     flush()
     if let pending = inFlight {
       pending.group.wait()
-      sink(pending.results.take())
+      deliver(pending.results.take(), input: pending.bytes)
     }
   }
 
