@@ -32,7 +32,7 @@ public struct BatchScanner: Sendable {
   public var batchRecords = 4096
   /// What the results of one batch should hold at most, in the units of
   /// `run`'s `size` (bytes of output for `tag`); used only with `size`.
-  public var batchOutputBytes = 4 << 20
+  public var batchOutputBytes = 8 << 20
   /// Upper bound on the raw bytes of the first batch when `run` is given
   /// `size` (of the first two with more than one thread: the second is
   /// read while the first is scanned); its results give the ratio of
